@@ -1,0 +1,431 @@
+/// Splits a paragraph into sentences with rules over the characters around each candidate boundary.
+///
+/// A candidate is a run of terminal punctuation (`.`, `!`, `?`, `…`, `...`, and the CJK full stops),
+/// with the closing quotes and brackets after it, or a line break. Whether a candidate is a boundary
+/// depends on the word before it and the word after it, in the manner of the rule-based segmenters
+/// surveyed by Read et al. (2012, "Sentence Boundary Detection: A Long Solved Problem?", COLING) and
+/// the orthographic heuristics of Punkt (Kiss & Strunk 2006, Computational Linguistics 32(4)):
+///
+/// - a lowercase next word is never the start of a sentence, so `"No." he said.` is one sentence;
+/// - after `!`, `?` and an ellipsis, a capitalised word or a digit starts a sentence;
+/// - after `.`, the word before decides: a title (`Mr.`, `Gen.`) never ends a sentence; an abbreviation
+///   that stands before numbers (`No.`, `p.`) does not when a digit follows; an initial (`J.`, `В.`), a
+///   word with inner periods (`U.S.`, `a.m.`) or a listed abbreviation (`Inc.`, `Jan.`) ends one only
+///   when the next word is a common sentence opener (a capitalised stopword such as "The" or "He");
+///   any other word ends one when a capitalised word, a digit or a symbol follows;
+/// - with no space after the period (`today.The`), a boundary only between a lowercase word and a
+///   capitalised one, and never inside a URL, an e-mail address or a file name;
+/// - a line that ends without terminal punctuation ends a sentence when the next line starts with a
+///   capital, a digit, a quote or a list bullet (headings, list items, datelines), unless it ends in a
+///   comma, a hyphen or a function word, as hard-wrapped prose does;
+/// - a separator line such as `***` is a sentence of its own.
+///
+/// The language's ``SegmentationRules`` supply the word lists; nothing here tests for a language.
+///
+/// - Complexity: O(n) in the length of the paragraph; each byte is visited a bounded number of times.
+public struct SentenceSegmenter: Sendable {
+    public let rules: SegmentationRules
+    private let stopwords: Set<String>
+
+    public init(language: Language) {
+        self.rules = language.segmentation
+        self.stopwords = language.stopwords
+    }
+
+    /// The sentences of a text, as strings, with paragraphs found at blank lines. A convenience over
+    /// ``Document`` for callers that only want the text.
+    public func sentences(in text: String) -> [String] {
+        let normalized = NormalizedText(text)
+        var result: [String] = []
+        for paragraph in Paragraphs.find(in: normalized.bytes) {
+            for range in split(normalized.bytes, paragraph: paragraph) {
+                result.append(normalized.string(range))
+            }
+        }
+        return result
+    }
+
+    /// The sentence ranges within `paragraph`, a range of `bytes`, in order and trimmed of whitespace.
+    public func split(_ bytes: [UInt8], paragraph: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { split($0, paragraph, into: &out) }
+        return out
+    }
+
+    func split(_ p: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, into out: inout [Range<Int>]) {
+        let hi = paragraph.upperBound
+        var start = paragraph.lowerBound
+        var i = start
+
+        func emit(_ from: Int, _ to: Int) {
+            var a = from
+            var b = to
+            while a < b && Self.isSpaceByte(p[a]) { a += 1 }
+            while b > a && Self.isSpaceByte(p[b - 1]) { b -= 1 }
+            if a < b { out.append(a..<b) }
+        }
+
+        while i < hi {
+            let b = p[i]
+            switch b {
+            case 0x2E, 0x21, 0x3F:  // . ! ?
+                let (isBoundary, end, next) = terminator(p, at: i, sentenceStart: start, limit: hi)
+                if isBoundary {
+                    emit(start, end)
+                    start = next
+                    i = next
+                } else {
+                    i = end
+                }
+            case 0xE2 where i + 2 < hi && p[i + 1] == 0x80 && p[i + 2] == 0xA6:  // …
+                let (isBoundary, end, next) = terminator(p, at: i, sentenceStart: start, limit: hi)
+                if isBoundary {
+                    emit(start, end)
+                    start = next
+                    i = next
+                } else {
+                    i = end
+                }
+            case 0xE3 where i + 2 < hi && p[i + 1] == 0x80 && p[i + 2] == 0x82,  // 。
+                0xEF where i + 2 < hi && p[i + 1] == 0xBC && (p[i + 2] == 0x81 || p[i + 2] == 0x9F):  // ！ ？
+                var end = i + 3
+                while end < hi, let length = Self.closerLength(p, at: end, limit: hi) { end += length }
+                emit(start, end)
+                start = end
+                i = end
+            case 0x0A:
+                if let next = lineBreak(p, at: i, sentenceStart: start, limit: hi) {
+                    emit(start, i)
+                    start = next
+                    i = next
+                } else {
+                    i += 1
+                }
+            case 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2D:  // * = _ ~ # -
+                if i == paragraph.lowerBound || Self.isSpaceByte(p[i - 1]),
+                    let end = separatorEnd(p, at: i, limit: hi)
+                {
+                    emit(start, i)
+                    emit(i, end)
+                    start = end
+                    i = end
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+        emit(start, hi)
+    }
+
+    // MARK: Terminal punctuation
+
+    /// Decides the candidate at `i`. Returns whether it is a boundary, where the sentence ends (after
+    /// the punctuation and any closing quotes) and where the next one starts.
+    private func terminator(_ p: UnsafeBufferPointer<UInt8>, at i: Int, sentenceStart: Int, limit hi: Int)
+        -> (Bool, Int, Int)
+    {
+        var j = i
+        var periods = 0
+        var strong = false
+        var ellipsis = false
+        var closers = false
+        while j < hi {
+            let c = p[j]
+            if c == 0x2E {
+                periods += 1
+                j += 1
+            } else if c == 0x21 || c == 0x3F {
+                strong = true
+                j += 1
+            } else if c == 0xE2 && j + 2 < hi && p[j + 1] == 0x80 && p[j + 2] == 0xA6 {
+                ellipsis = true
+                j += 3
+            } else if let length = Self.closerLength(p, at: j, limit: hi) {
+                closers = true
+                j += length
+            } else {
+                break
+            }
+        }
+        if periods >= 2 { ellipsis = true }
+        let end = j
+        var k = j
+        var sawNewline = false
+        while k < hi && Self.isSpaceByte(p[k]) {
+            if p[k] == 0x0A { sawNewline = true }
+            k += 1
+        }
+        if k >= hi { return (true, end, hi) }
+
+        if k == end {
+            // No space after the punctuation: a boundary only in "today.The".
+            let ok = !closers && !ellipsis && missingSpaceBoundary(p, period: i, next: k, limit: hi)
+            return (ok, ok ? end : end, k)
+        }
+
+        var q = k
+        while q < hi, let length = Self.openerLength(p, at: q, limit: hi) { q += length }
+        if q >= hi { return (true, end, k) }
+        let (c, _) = UTF8Scalar.decode(p, at: q)
+        if UTF8Scalar.isLowercase(c) { return (false, end, k) }
+        let upper = UTF8Scalar.isUppercase(c) || UTF8Scalar.isCaselessLetter(c)
+        let digit = UTF8Scalar.isDigit(c)
+
+        if strong || ellipsis {
+            if strong { return (true, end, k) }
+            return (upper || sawNewline || (!digit && !UTF8Scalar.isLetter(c)), end, k)
+        }
+
+        // A single period: the word before it decides.
+        let word = previousWord(p, before: i, from: sentenceStart)
+        if word.isEmpty { return (true, end, k) }
+        let key = lowercased(p, word)
+        if digit && rules.beforeNumbers.contains(key) { return (false, end, k) }
+        if rules.titles.contains(key) { return (false, end, k) }
+        let abbreviation =
+            isInitial(p, word) || contains(p, word, 0x2E) || rules.abbreviations.contains(key)
+            || rules.abbreviations.contains(twoWordKey(p, word, from: sentenceStart, last: key))
+        if abbreviation {
+            let isOpener = upper && nextWordIsOpener(p, at: q, limit: hi)
+            return (isOpener || (sawNewline && upper), end, k)
+        }
+        return (true, end, k)
+    }
+
+    /// "today.The": a lowercase word of two or more letters, a period, then a capital and a lowercase
+    /// letter; never within a token that looks like a URL, an e-mail address or a file path.
+    private func missingSpaceBoundary(_ p: UnsafeBufferPointer<UInt8>, period: Int, next: Int, limit hi: Int) -> Bool {
+        guard period + 1 == next else { return false }
+        let (c1, l1) = UTF8Scalar.decode(p, at: next)
+        guard UTF8Scalar.isUppercase(c1), next + l1 < hi else { return false }
+        let (c2, _) = UTF8Scalar.decode(p, at: next + l1)
+        guard UTF8Scalar.isLowercase(c2) else { return false }
+        var letters = 0
+        var j = period
+        while j > 0 {
+            let s = UTF8Scalar.previousStart(p, before: j)
+            let (c, _) = UTF8Scalar.decode(p, at: s)
+            if UTF8Scalar.isLowercase(c) {
+                letters += 1
+                j = s
+            } else {
+                break
+            }
+        }
+        guard letters >= 2 else { return false }
+        // Reject URL-, path- and address-like tokens.
+        var a = j
+        while a > 0 && !Self.isSpaceByte(p[a - 1]) { a -= 1 }
+        var b = next
+        while b < hi && !Self.isSpaceByte(p[b]) { b += 1 }
+        var sawUpperAfterStart = false
+        for x in a..<b {
+            switch p[x] {
+            case 0x40, 0x2F, 0x5C, 0x3A, 0x3D, 0x5F: return false  // @ / \ : = _
+            default: break
+            }
+            if x > a && x < j && p[x] >= 0x41 && p[x] <= 0x5A { sawUpperAfterStart = true }
+        }
+        if sawUpperAfterStart { return false }  // camelCase identifiers such as "myFile.Name"
+        if b - a >= 4 && p[a] == 0x77 && p[a + 1] == 0x77 && p[a + 2] == 0x77 { return false }  // www
+        return true
+    }
+
+    // MARK: Line breaks and separators
+
+    /// Decides a line break inside a paragraph; returns where the next sentence starts if it is a boundary.
+    private func lineBreak(_ p: UnsafeBufferPointer<UInt8>, at i: Int, sentenceStart: Int, limit hi: Int) -> Int? {
+        var k = i + 1
+        while k < hi && Self.isSpaceByte(p[k]) { k += 1 }
+        guard k < hi else { return nil }
+        var e = i
+        while e > sentenceStart && Self.isSpaceByte(p[e - 1]) { e -= 1 }
+        guard e > sentenceStart else { return nil }
+        // A line that ends in terminal punctuation was decided by the punctuation rule.
+        var t = e
+        while t > sentenceStart {
+            let s = UTF8Scalar.previousStart(p, before: t)
+            if Self.closerLength(p, at: s, limit: hi) != nil { t = s } else { break }
+        }
+        if t > sentenceStart {
+            let last = p[t - 1]
+            if last == 0x2E || last == 0x21 || last == 0x3F { return nil }
+            if t >= 3 && p[t - 3] == 0xE2 && p[t - 2] == 0x80 && p[t - 1] == 0xA6 { return nil }
+        }
+        if bulletLength(p, at: k, limit: hi) != nil { return k }
+        let last = p[e - 1]
+        if last == 0x2C || last == 0x2D || last == 0x3B || last == 0x26 { return nil }  // , - ; &
+        let word = previousWord(p, before: e, from: sentenceStart)
+        if !word.isEmpty && stopwords.contains(lowercased(p, word)) { return nil }
+        var q = k
+        while q < hi, let length = Self.openerLength(p, at: q, limit: hi) { q += length }
+        guard q < hi else { return nil }
+        let (c, _) = UTF8Scalar.decode(p, at: q)
+        if UTF8Scalar.isUppercase(c) || UTF8Scalar.isCaselessLetter(c) || UTF8Scalar.isDigit(c) { return k }
+        return nil
+    }
+
+    /// The length of a list bullet (`-`, `*`, `•`, `–`, `—`, `1.`, `2)`) followed by a space at `k`.
+    private func bulletLength(_ p: UnsafeBufferPointer<UInt8>, at k: Int, limit hi: Int) -> Int? {
+        var j = k
+        let b = p[k]
+        if b == 0x2D || b == 0x2A || b == 0x2B {
+            j += 1
+        } else if b == 0xE2 && k + 2 < hi && p[k + 1] == 0x80 && (p[k + 2] == 0xA2 || p[k + 2] == 0x93 || p[k + 2] == 0x94) {
+            j += 3
+        } else if b >= 0x30 && b <= 0x39 {
+            while j < hi && j - k < 3 && p[j] >= 0x30 && p[j] <= 0x39 { j += 1 }
+            guard j < hi && (p[j] == 0x2E || p[j] == 0x29) else { return nil }
+            j += 1
+        } else {
+            return nil
+        }
+        guard j < hi && (p[j] == 0x20 || p[j] == 0x09) else { return nil }
+        return j - k
+    }
+
+    /// The end of a separator token such as `***`, `====` or `----` at `i`, if it is one.
+    private func separatorEnd(_ p: UnsafeBufferPointer<UInt8>, at i: Int, limit hi: Int) -> Int? {
+        let b = p[i]
+        var j = i
+        while j < hi && p[j] == b { j += 1 }
+        let count = j - i
+        guard count >= (b == 0x2D ? 4 : 3) else { return nil }
+        guard j == hi || Self.isSpaceByte(p[j]) else { return nil }
+        return j
+    }
+
+    // MARK: Words around a candidate
+
+    /// The whitespace-delimited word that ends at `end`, without opening or closing quotes and brackets.
+    private func previousWord(_ p: UnsafeBufferPointer<UInt8>, before end: Int, from lower: Int) -> Range<Int> {
+        var a = end
+        while a > lower && !Self.isSpaceByte(p[a - 1]) { a -= 1 }
+        var b = end
+        while b > a {
+            let s = UTF8Scalar.previousStart(p, before: b)
+            if Self.closerLength(p, at: s, limit: end) != nil { b = s } else { break }
+        }
+        while a < b, let length = Self.openerLength(p, at: a, limit: b) { a += length }
+        return a..<b
+    }
+
+    private func isInitial(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        let (c, length) = UTF8Scalar.decode(p, at: word.lowerBound)
+        return word.lowerBound + length == word.upperBound && UTF8Scalar.isLetter(c)
+    }
+
+    private func contains(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ byte: UInt8) -> Bool {
+        for x in word where p[x] == byte { return true }
+        return false
+    }
+
+    private func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        var x = word.lowerBound
+        while x < word.upperBound {
+            let (c, length) = UTF8Scalar.decode(p, at: x)
+            if c == 0x2019 { out.append(0x27) } else { UTF8Scalar.appendLowercased(c, to: &out) }
+            x += length
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// "т. д" for the `д` of "т. д.": multi-word abbreviations are listed with a space between parts.
+    private func twoWordKey(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, from lower: Int, last: String) -> String {
+        var e = word.lowerBound
+        while e > lower && Self.isSpaceByte(p[e - 1]) { e -= 1 }
+        guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return last }
+        let previous = previousWord(p, before: e - 1, from: lower)
+        guard !previous.isEmpty else { return last }
+        return lowercased(p, previous) + ". " + last
+    }
+
+    /// Whether the capitalised word at `q` is one that commonly opens a sentence.
+    private func nextWordIsOpener(_ p: UnsafeBufferPointer<UInt8>, at q: Int, limit hi: Int) -> Bool {
+        var e = q
+        while e < hi {
+            let (c, length) = UTF8Scalar.decode(p, at: e)
+            guard UTF8Scalar.isLetter(c) || c == 0x27 || c == 0x2019 else { break }
+            e += length
+        }
+        guard e > q else { return false }
+        let key = lowercased(p, q..<e)
+        return stopwords.contains(key) || rules.openers.contains(key)
+    }
+
+    // MARK: Character classes
+
+    @inline(__always)
+    static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 }
+
+    /// Closing quotes and brackets: " ' ) ] } ” ’ » ›.
+    @inline(__always)
+    static func closerLength(_ p: UnsafeBufferPointer<UInt8>, at j: Int, limit hi: Int) -> Int? {
+        switch p[j] {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D: return 1
+        case 0xC2 where j + 1 < hi && p[j + 1] == 0xBB: return 2
+        case 0xE2 where j + 2 < hi && p[j + 1] == 0x80 && (p[j + 2] == 0x9D || p[j + 2] == 0x99 || p[j + 2] == 0xBA):
+            return 3
+        default: return nil
+        }
+    }
+
+    /// Opening quotes and brackets: " ' ( [ { “ ‘ « „ ‹ ¿ ¡.
+    @inline(__always)
+    static func openerLength(_ p: UnsafeBufferPointer<UInt8>, at j: Int, limit hi: Int) -> Int? {
+        switch p[j] {
+        case 0x22, 0x27, 0x28, 0x5B, 0x7B: return 1
+        case 0xC2 where j + 1 < hi && (p[j + 1] == 0xAB || p[j + 1] == 0xBF || p[j + 1] == 0xA1): return 2
+        case 0xE2
+        where j + 2 < hi && p[j + 1] == 0x80 && (p[j + 2] == 0x9C || p[j + 2] == 0x98 || p[j + 2] == 0x9E || p[j + 2] == 0xB9):
+            return 3
+        default: return nil
+        }
+    }
+}
+
+/// Paragraphs are separated by blank lines (lines of only spaces and tabs count as blank).
+enum Paragraphs {
+    /// The non-blank lines of a text, as ranges without their line feed.
+    static func lines(in bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == 0x0A {
+            result.append(start..<i)
+            start = i + 1
+        }
+        result.append(start..<bytes.count)
+        return result
+    }
+
+    static func isBlank(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        for i in line where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        return true
+    }
+
+    /// Paragraph ranges: maximal runs of non-blank lines.
+    static func find(in bytes: [UInt8]) -> [Range<Int>] {
+        let lines = lines(in: bytes)
+        return group(lines, keep: lines.map { !isBlank(bytes, $0) })
+    }
+
+    /// Groups consecutive kept lines into paragraphs; a line that is not kept ends a paragraph.
+    static func group(_ lines: [Range<Int>], keep: [Bool]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var runStart: Int?
+        for index in lines.indices {
+            if keep[index] {
+                if runStart == nil { runStart = lines[index].lowerBound }
+            } else if let start = runStart {
+                result.append(start..<lines[index - 1].upperBound)
+                runStart = nil
+            }
+        }
+        if let start = runStart, let last = lines.last { result.append(start..<last.upperBound) }
+        return result
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+
+/// The content terms of each sentence as sparse vectors, the shared input of the rankers.
+///
+/// Stored in compressed-row form: the terms of sentence `i` are `terms[offsets[i]..<offsets[i + 1]]`,
+/// sorted by id, with their counts and their tf-idf weights normalised to unit length, so a cosine
+/// similarity is one merge of two sorted lists.
+///
+/// idf is computed over the document's sentences: idf(t) = ln((1 + N) / (1 + df(t))) + 1.
+struct SentenceVectors {
+    let count: Int
+    let offsets: [Int]
+    let terms: [Int32]
+    let counts: [Float]
+    let weights: [Float]
+    /// Number of sentences that contain each term, by term id.
+    let documentFrequency: [Int32]
+    /// Number of content words in each sentence.
+    let contentWords: [Int]
+
+    /// - Complexity: O(w log l) for w words in sentences of at most l content words.
+    init(_ document: Document) {
+        let n = document.sentences.count
+        var offsets = [0]
+        offsets.reserveCapacity(n + 1)
+        var terms: [Int32] = []
+        var counts: [Float] = []
+        var contentWords: [Int] = []
+        contentWords.reserveCapacity(n)
+        var df = [Int32](repeating: 0, count: document.vocabulary.count)
+        var scratch: [Int32] = []
+        for sentence in document.sentences {
+            scratch.removeAll(keepingCapacity: true)
+            for token in document.tokens[sentence.tokens] where token.isContent { scratch.append(token.term) }
+            contentWords.append(scratch.count)
+            scratch.sort()
+            var k = 0
+            while k < scratch.count {
+                var e = k + 1
+                while e < scratch.count && scratch[e] == scratch[k] { e += 1 }
+                terms.append(scratch[k])
+                counts.append(Float(e - k))
+                df[Int(scratch[k])] += 1
+                k = e
+            }
+            offsets.append(terms.count)
+        }
+        let total = Float(n)
+        var weights = [Float](repeating: 0, count: terms.count)
+        for s in 0..<n {
+            var norm: Float = 0
+            for k in offsets[s]..<offsets[s + 1] {
+                let idf = logf((1 + total) / (1 + Float(df[Int(terms[k])]))) + 1
+                weights[k] = counts[k] * idf
+                norm += weights[k] * weights[k]
+            }
+            if norm > 0 {
+                let scale = 1 / norm.squareRoot()
+                for k in offsets[s]..<offsets[s + 1] { weights[k] *= scale }
+            }
+        }
+        self.count = n
+        self.offsets = offsets
+        self.terms = terms
+        self.counts = counts
+        self.weights = weights
+        self.documentFrequency = df
+        self.contentWords = contentWords
+    }
+
+    /// The number of distinct terms of sentence `s`.
+    func length(_ s: Int) -> Int { offsets[s + 1] - offsets[s] }
+
+    /// Cosine similarity of the tf-idf vectors of two sentences.
+    /// - Complexity: O(l₁ + l₂).
+    func cosine(_ a: Int, _ b: Int) -> Float {
+        var i = offsets[a]
+        var j = offsets[b]
+        let ie = offsets[a + 1]
+        let je = offsets[b + 1]
+        var sum: Float = 0
+        while i < ie && j < je {
+            let x = terms[i]
+            let y = terms[j]
+            if x == y {
+                sum += weights[i] * weights[j]
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// The number of distinct terms two sentences share.
+    func overlap(_ a: Int, _ b: Int) -> Int {
+        var i = offsets[a]
+        var j = offsets[b]
+        let ie = offsets[a + 1]
+        let je = offsets[b + 1]
+        var shared = 0
+        while i < ie && j < je {
+            let x = terms[i]
+            let y = terms[j]
+            if x == y {
+                shared += 1
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    /// The number of distinct terms of sentence `s` found in a sorted list.
+    func overlap(_ s: Int, with sorted: [Int32]) -> Int {
+        var i = offsets[s]
+        var j = 0
+        let ie = offsets[s + 1]
+        var shared = 0
+        while i < ie && j < sorted.count {
+            if terms[i] == sorted[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if terms[i] < sorted[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+}
+
+/// A sparse, symmetric, weighted sentence graph and its stationary distribution under the random
+/// surfer of PageRank (Brin & Page 1998).
+///
+/// To keep the cost near-linear in long texts, each sentence is linked only to the sentences within
+/// ``window`` positions of it; a news article of up to 2 × window sentences gets the full graph.
+struct SentenceGraph {
+    static let window = 128
+
+    private(set) var neighbors: [[(node: Int, weight: Float)]]
+
+    /// Builds the graph with `weight(i, j)` for each pair in the window; zero weights are no edge.
+    /// - Complexity: O(n · min(n, 2·window) · l) for sentences of l distinct terms.
+    init(count n: Int, weight: (Int, Int) -> Float) {
+        neighbors = Array(repeating: [], count: n)
+        for i in 0..<n {
+            let upper = min(n, i + Self.window + 1)
+            guard i + 1 < upper else { continue }
+            for j in (i + 1)..<upper {
+                let w = weight(i, j)
+                if w > 0 {
+                    neighbors[i].append((j, w))
+                    neighbors[j].append((i, w))
+                }
+            }
+        }
+    }
+
+    /// Weighted PageRank: score(i) = (1 − d)/N + d · Σⱼ w(j, i) / Σₖ w(j, k) · score(j), iterated until the
+    /// largest change is below `tolerance`. Sentences without edges keep the teleport mass only.
+    /// - Complexity: O(iterations · edges).
+    func pageRank(damping d: Float = 0.85, tolerance: Float = 1e-5, maxIterations: Int = 100) -> [Float] {
+        let n = neighbors.count
+        guard n > 0 else { return [] }
+        let outWeight = neighbors.map { $0.reduce(Float(0)) { $0 + $1.weight } }
+        var score = [Float](repeating: 1 / Float(n), count: n)
+        var next = score
+        for _ in 0..<maxIterations {
+            var dangling: Float = 0
+            for i in 0..<n where outWeight[i] == 0 { dangling += score[i] }
+            let base = (1 - d) / Float(n) + d * dangling / Float(n)
+            var change: Float = 0
+            for i in 0..<n {
+                var sum: Float = 0
+                for edge in neighbors[i] { sum += edge.weight / outWeight[edge.node] * score[edge.node] }
+                next[i] = base + d * sum
+                change = max(change, abs(next[i] - score[i]))
+            }
+            swap(&score, &next)
+            if change < tolerance { break }
+        }
+        return score
+    }
+}

@@ -1,0 +1,160 @@
+/// Text prepared for analysis, with a way back to the bytes the user gave.
+///
+/// Normalisation folds the variants that would otherwise split words and sentences in the wrong places:
+/// CRLF and lone CR become LF; U+2028 and U+0085 become LF and U+2029 a blank line; non-breaking and
+/// other fixed-width spaces become a plain space; zero-width spaces, word joiners, byte-order marks and
+/// soft hyphens are removed; C0 control characters become spaces; and combining sequences are put in
+/// Unicode Normalization Form C.
+///
+/// The mapping back is kept as a sorted list of anchors, one where each edit ends, so an unchanged
+/// ASCII text costs nothing beyond its copy, and any position maps back in O(log e) for e edits.
+public struct NormalizedText: Sendable {
+    /// The normalised text as UTF-8.
+    public let bytes: [UInt8]
+    /// The UTF-8 length of the original text.
+    public let originalLength: Int
+    /// Pairs (normalised offset, original offset), increasing in both.
+    private let anchors: [(normalized: Int, original: Int)]
+
+    /// Normalises `text`.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length of `text`.
+    public init(_ text: String) {
+        var input = text
+        let result = input.withUTF8 { NormalizedText.normalize($0) }
+        self.bytes = result.bytes
+        self.anchors = result.anchors
+        self.originalLength = text.utf8.count
+    }
+
+    /// The original UTF-8 offset of the normalised offset `offset` (which may be `bytes.count`).
+    public func originalOffset(_ offset: Int) -> Int {
+        guard !anchors.isEmpty else { return offset }
+        var low = 0
+        var high = anchors.count
+        while low < high {
+            let mid = (low + high) / 2
+            if anchors[mid].normalized <= offset { low = mid + 1 } else { high = mid }
+        }
+        if low == 0 { return offset }
+        let anchor = anchors[low - 1]
+        return min(anchor.original + (offset - anchor.normalized), originalLength)
+    }
+
+    /// The original UTF-8 range of a normalised range.
+    public func originalRange(_ range: Range<Int>) -> Range<Int> {
+        let start = originalOffset(range.lowerBound)
+        return start..<max(start, originalOffset(range.upperBound))
+    }
+
+    /// The normalised text of a range as a String.
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], anchors: [(Int, Int)]) {
+        var out = [UInt8]()
+        out.reserveCapacity(input.count)
+        var anchors: [(Int, Int)] = []
+        var lastStarterOut = 0
+        var lastStarterIn = 0
+        var i = 0
+        let n = input.count
+
+        func anchor() {
+            if let last = anchors.last, last.0 == out.count {
+                anchors[anchors.count - 1] = (out.count, i)
+            } else {
+                anchors.append((out.count, i))
+            }
+        }
+
+        while i < n {
+            let b = input[i]
+            if b < 0x80 {
+                lastStarterOut = out.count
+                lastStarterIn = i
+                switch b {
+                case 0x0D:
+                    i += 1
+                    if i < n && input[i] == 0x0A {
+                        anchor()
+                    } else {
+                        out.append(0x0A)
+                    }
+                    continue
+                case 0x09, 0x0A:
+                    out.append(b)
+                case 0x00...0x1F, 0x7F:
+                    out.append(0x20)
+                default:
+                    out.append(b)
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = UTF8Scalar.decode(input, at: i)
+            let start = i
+            switch scalar {
+            case 0x00A0, 0x2007, 0x202F, 0x2000...0x200A, 0x205F, 0x3000:
+                lastStarterOut = out.count
+                lastStarterIn = start
+                out.append(0x20)
+                i += length
+                anchor()
+            case 0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E:
+                i += length
+                anchor()
+            case 0x2028, 0x0085:
+                lastStarterOut = out.count
+                lastStarterIn = start
+                out.append(0x0A)
+                i += length
+                anchor()
+            case 0x2029:
+                lastStarterOut = out.count
+                lastStarterIn = start
+                out.append(0x0A)
+                out.append(0x0A)
+                i += length
+                anchor()
+            default:
+                if UTF8Scalar.mayChangeUnderNFC(scalar) {
+                    // Re-normalise the whole combining sequence from its starter.
+                    var end = i + length
+                    while end < n && input[end] >= 0x80 {
+                        let (next, nextLength) = UTF8Scalar.decode(input, at: end)
+                        guard UTF8Scalar.mayChangeUnderNFC(next) else { break }
+                        end += nextLength
+                    }
+                    let from = (lastStarterIn < start && out.count > lastStarterOut) ? lastStarterIn : start
+                    let sequence = String(decoding: UnsafeBufferPointer(rebasing: input[from..<end]), as: UTF8.self)
+                    let composed = Array(UnicodeNormalization.nfc(sequence).utf8)
+                    if composed.elementsEqual(input[from..<end]) {
+                        out.append(contentsOf: input[start..<end])
+                    } else {
+                        if from < start { out.removeSubrange(lastStarterOut...) }
+                        let outStart = out.count
+                        // Anchor the start of the rewritten sequence to its original start.
+                        if let last = anchors.last, last.0 == outStart {
+                            anchors[anchors.count - 1] = (outStart, from)
+                        } else {
+                            anchors.append((outStart, from))
+                        }
+                        out.append(contentsOf: composed)
+                        i = end
+                        anchor()
+                        continue
+                    }
+                    i = end
+                } else {
+                    lastStarterOut = out.count
+                    lastStarterIn = start
+                    out.append(contentsOf: input[start..<(start + length)])
+                    i += length
+                }
+            }
+        }
+        return (out, anchors)
+    }
+}

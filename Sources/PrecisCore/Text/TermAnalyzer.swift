@@ -1,0 +1,102 @@
+/// Splits sentences into tokens and maps each token to a term: its lowercase form, without a final
+/// possessive `'s`, stemmed by the language's Snowball stemmer.
+///
+/// A token is a run of letters and digits; an apostrophe or hyphen between letters or digits
+/// ("don't", "well-known", "15-year") and a period or comma between digits ("3.14", "1,000") or after a
+/// single letter ("U.S.") continue it.
+///
+/// - Complexity: O(n) in the length of the text, one dictionary lookup per token and one stemmer call
+///   per distinct lowercase form.
+struct TermAnalyzer {
+    private let stopwords: Set<String>
+    private let stemmer: Stemmer?
+    private var forms: [String: (term: Int32, stop: Bool)] = [:]
+    private var stems: [String: Int32] = [:]
+    private(set) var vocabulary: [String] = []
+    private var scratch: [UInt8] = []
+
+    init(language: Language) {
+        stopwords = language.stopwords
+        stemmer = language.stemmer.flatMap { Stemmer(algorithm: $0) }
+    }
+
+    mutating func tokenize(
+        _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, normalized: NormalizedText?, into tokens: inout [Token]
+    ) {
+        var i = range.lowerBound
+        let hi = range.upperBound
+        while i < hi {
+            let (c, length) = UTF8Scalar.decode(p, at: i)
+            let letter = UTF8Scalar.isLetter(c)
+            guard letter || UTF8Scalar.isDigit(c) else {
+                i += length
+                continue
+            }
+            let start = i
+            var hasLetter = letter
+            var segmentLetters = letter ? 1 : 0
+            var previousWasDigit = !letter
+            scratch.removeAll(keepingCapacity: true)
+            UTF8Scalar.appendLowercased(c, to: &scratch)
+            i += length
+            while i < hi {
+                let (d, dl) = UTF8Scalar.decode(p, at: i)
+                if UTF8Scalar.isLetter(d) {
+                    hasLetter = true
+                    segmentLetters += 1
+                    previousWasDigit = false
+                    UTF8Scalar.appendLowercased(d, to: &scratch)
+                    i += dl
+                    continue
+                }
+                if UTF8Scalar.isDigit(d) {
+                    previousWasDigit = true
+                    UTF8Scalar.appendScalar(d, to: &scratch)
+                    i += dl
+                    continue
+                }
+                guard i + dl < hi else { break }
+                let (e, _) = UTF8Scalar.decode(p, at: i + dl)
+                let nextLetter = UTF8Scalar.isLetter(e)
+                let nextDigit = UTF8Scalar.isDigit(e)
+                var joins = false
+                switch d {
+                case 0x27, 0x2019: joins = nextLetter
+                case 0x2D, 0x2010, 0x2011: joins = nextLetter || nextDigit
+                case 0x2E: joins = (previousWasDigit && nextDigit) || (segmentLetters == 1 && nextLetter && !previousWasDigit)
+                case 0x2C: joins = previousWasDigit && nextDigit
+                default: joins = false
+                }
+                guard joins else { break }
+                UTF8Scalar.appendScalar(d == 0x2019 ? 0x27 : (d == 0x2010 || d == 0x2011 ? 0x2D : d), to: &scratch)
+                segmentLetters = 0
+                i += dl
+            }
+            // Drop a possessive 's.
+            if scratch.count > 2 && scratch[scratch.count - 1] == 0x73 && scratch[scratch.count - 2] == 0x27 {
+                scratch.removeLast(2)
+            }
+            let (term, stop) = lookup()
+            let original =
+                normalized.map { $0.originalRange(start..<i) } ?? (start..<i)
+            tokens.append(Token(range: original, term: term, isStopword: stop, hasLetter: hasLetter))
+        }
+    }
+
+    private mutating func lookup() -> (Int32, Bool) {
+        let key = String(decoding: scratch, as: UTF8.self)
+        if let known = forms[key] { return known }
+        let stop = stopwords.contains(key)
+        let stem = String(decoding: stemmer?.stem(scratch) ?? scratch, as: UTF8.self)
+        let term: Int32
+        if let id = stems[stem] {
+            term = id
+        } else {
+            term = Int32(vocabulary.count)
+            stems[stem] = term
+            vocabulary.append(stem)
+        }
+        forms[key] = (term, stop)
+        return (term, stop)
+    }
+}

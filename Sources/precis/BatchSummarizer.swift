@@ -1,0 +1,200 @@
+import Foundation
+import PrecisCore
+
+/// `precis summarize --jsonl`: one summary per input line, errors per line, progress on a terminal.
+struct BatchSummarizer {
+    let summarizer: Summarizer
+    let configuration: Document.Configuration
+
+    /// An article's id as given: a string or a number.
+    enum ID: Codable, Equatable {
+        case string(String)
+        case number(Double)
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let string = try? container.decode(String.self) {
+                self = .string(string)
+            } else {
+                self = .number(try container.decode(Double.self))
+            }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let string): try container.encode(string)
+            case .number(let number):
+                if number == number.rounded(), abs(number) < 1e15 {
+                    try container.encode(Int64(number))
+                } else {
+                    try container.encode(number)
+                }
+            }
+        }
+    }
+
+    struct Line: Decodable {
+        var id: ID?
+        var article: String?
+        var title: String?
+    }
+
+    struct Output: Encodable {
+        var id: ID?
+        var summary: Summary
+
+        enum CodingKeys: String, CodingKey { case id, summary }
+
+        func encode(to encoder: Encoder) throws {
+            try summary.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(summary.sentences.map(\.text), forKey: .summary)
+        }
+    }
+
+    struct Failure: Encodable {
+        struct Detail: Encodable {
+            var code: String
+            var message: String
+        }
+        var id: ID?
+        var line: Int
+        var error: Detail
+    }
+
+    func run(path: String) throws {
+        let reader = try LineReader(path: path)
+        let decoder = JSONDecoder()
+        let encoder = JSONOutput.compact
+        let output = BufferedOutput()
+        let progress = Terminal.stderrIsTerminal ? Progress() : nil
+        var number = 0
+        var failed = 0
+        while let bytes = try reader.next() {
+            number += 1
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            var id: ID?
+            let encoded: Data
+            do {
+                let line: Line
+                do { line = try decoder.decode(Line.self, from: Data(bytes)) } catch {
+                    id = Self.salvageID(bytes)
+                    throw PrecisError(.invalidOption, "line \(number) is not a JSON object with a string \"article\"")
+                }
+                id = line.id
+                guard let article = line.article else {
+                    throw PrecisError(.emptyInput, "line \(number) has no \"article\"")
+                }
+                let document = try Document(article, title: line.title, configuration: configuration)
+                encoded = try encoder.encode(Output(id: id, summary: summarizer.summarize(document)))
+            } catch {
+                failed += 1
+                let code = (error as? PrecisError)?.code.rawValue ?? "invalidInput"
+                let message = (error as? PrecisError)?.message ?? "line \(number) could not be summarised"
+                encoded = try encoder.encode(Failure(id: id, line: number, error: .init(code: code, message: message)))
+            }
+            output.write(encoded)
+            progress?.tick(number)
+        }
+        output.flush()
+        progress?.finish(number, failed: failed)
+    }
+
+    /// The id of a line that is not valid as a whole, when one can still be read.
+    private static func salvageID(_ bytes: [UInt8]) -> ID? {
+        struct OnlyID: Decodable { var id: ID? }
+        return (try? JSONDecoder().decode(OnlyID.self, from: Data(bytes)))?.id
+    }
+}
+
+/// Reads lines from a file or standard input in chunks, without holding the whole input.
+final class LineReader {
+    private let handle: FileHandle
+    private let closes: Bool
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var finished = false
+
+    init(path: String) throws {
+        if path == "-" {
+            handle = .standardInput
+            closes = false
+        } else {
+            guard FileManager.default.isReadableFile(atPath: path), let opened = FileHandle(forReadingAtPath: path) else {
+                throw CommandFailure("\(path): no such file or not readable")
+            }
+            handle = opened
+            closes = true
+        }
+    }
+
+    deinit { if closes { try? handle.close() } }
+
+    func next() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[position..<newline])
+                position = newline + 1
+                return line
+            }
+            if finished {
+                guard position < buffer.count else { return nil }
+                let line = Array(buffer[position...])
+                position = buffer.count
+                return line
+            }
+            buffer.removeSubrange(0..<position)
+            position = 0
+            let chunk = try handle.read(upToCount: 1 << 20)
+            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true }
+        }
+    }
+}
+
+/// Standard output through one buffer, written in large blocks.
+final class BufferedOutput {
+    private var buffer = Data()
+
+    func write(_ line: Data) {
+        buffer.append(line)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A one-line progress report on standard error, redrawn at most four times a second.
+final class Progress {
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var last: ContinuousClock.Instant
+
+    init() {
+        start = clock.now
+        last = start
+    }
+
+    func tick(_ count: Int) {
+        let now = clock.now
+        guard now - last > .milliseconds(250) else { return }
+        last = now
+        draw(count, suffix: "")
+    }
+
+    func finish(_ count: Int, failed: Int) {
+        draw(count, suffix: failed > 0 ? ", \(failed) failed\n" : "\n")
+    }
+
+    private func draw(_ count: Int, suffix: String) {
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let rate = seconds > 0 ? Int(Double(count) / seconds) : 0
+        FileHandle.standardError.write(Data("\r\(count) articles, \(rate)/s\(suffix)".utf8))
+    }
+}
