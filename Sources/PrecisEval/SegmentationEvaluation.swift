@@ -61,7 +61,7 @@ public struct SegmentationEvaluation: Sendable {
     public struct Report: Sendable, Codable, Equatable {
         public var flat = Score()
         public var paragraphs = Score()
-        /// Documents whose flat segmentation differs from the gold one, with what went wrong.
+        /// Paragraphs whose segmentation differs from the gold one, with what went wrong.
         public var errors: [ErrorSample] = []
     }
 
@@ -94,19 +94,14 @@ public struct SegmentationEvaluation: Sendable {
         return examples
     }
 
-    /// Scores the segmenter on `examples`, keeping up to `errorSamples` flat-mode mistakes.
+    /// Scores the segmenter on `examples`, keeping up to `errorSamples` paragraphs segmented wrongly.
     public func evaluate(_ examples: [Example], errorSamples: Int = 0) -> Report {
         var report = Report()
         for example in examples {
             let predicted = starts(segmenter.sentences(in: example.text), in: example.text)
             let gold = starts(example.sentences, in: example.text)
             report.flat.documents += 1
-            if report.flat.add(gold: gold, predicted: predicted) {
-                report.flat.correctDocuments += 1
-            } else if report.errors.count < errorSamples {
-                report.errors.append(
-                    ErrorSample(id: example.id, predicted: segmenter.sentences(in: example.text), gold: example.sentences))
-            }
+            if report.flat.add(gold: gold, predicted: predicted) { report.flat.correctDocuments += 1 }
 
             var paragraphStarts = (example.parStarts ?? [0]).filter { $0 > 0 && $0 < example.sentences.count }
             paragraphStarts = [0] + paragraphStarts.sorted() + [example.sentences.count]
@@ -114,8 +109,11 @@ public struct SegmentationEvaluation: Sendable {
             for (lower, upper) in zip(paragraphStarts, paragraphStarts.dropFirst()) where lower < upper {
                 let sentences = Array(example.sentences[lower..<upper])
                 let text = sentences.joined(separator: " ")
-                let right = report.paragraphs.add(
-                    gold: starts(sentences, in: text), predicted: starts(segmenter.sentences(in: text), in: text))
+                let predicted = segmenter.sentences(in: text)
+                let right = report.paragraphs.add(gold: starts(sentences, in: text), predicted: starts(predicted, in: text))
+                if !right && report.errors.count < errorSamples {
+                    report.errors.append(ErrorSample(id: example.id, predicted: predicted, gold: sentences))
+                }
                 allRight = allRight && right
             }
             report.paragraphs.documents += 1

@@ -31,7 +31,7 @@ struct EvalSentencesCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Print up to this many documents whose flat segmentation is wrong.")
+    @Option(help: "Print up to this many paragraphs segmented wrongly.")
     var errors = 0
 
     @Flag(help: "Skip the speed measurement.")

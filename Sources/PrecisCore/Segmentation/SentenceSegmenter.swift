@@ -150,7 +150,7 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         if periods >= 2 { ellipsis = true }
-        let end = j
+        var end = j
         var k = j
         var sawNewline = false
         while k < hi && Self.isSpaceByte(p[k]) {
@@ -162,36 +162,92 @@ public struct SentenceSegmenter: Sendable {
         if k == end {
             // No space after the punctuation: a boundary only in "today.The".
             let ok = !closers && !ellipsis && missingSpaceBoundary(p, period: i, next: k, limit: hi)
-            return (ok, ok ? end : end, k)
+            return (ok, end, k)
+        }
+
+        // An emoticon after the punctuation belongs to the sentence it ends.
+        if let emoticon = emoticonEnd(p, at: k, limit: hi) {
+            end = emoticon
+            k = emoticon
+            while k < hi && Self.isSpaceByte(p[k]) {
+                if p[k] == 0x0A { sawNewline = true }
+                k += 1
+            }
+            if k >= hi { return (true, end, hi) }
         }
 
         var q = k
         while q < hi, let length = Self.openerLength(p, at: q, limit: hi) { q += length }
         if q >= hi { return (true, end, k) }
         let (c, _) = UTF8Scalar.decode(p, at: q)
-        if UTF8Scalar.isLowercase(c) { return (false, end, k) }
+        let lower = UTF8Scalar.isLowercase(c)
         let upper = UTF8Scalar.isUppercase(c) || UTF8Scalar.isCaselessLetter(c)
         let digit = UTF8Scalar.isDigit(c)
 
-        if strong || ellipsis {
-            if strong { return (true, end, k) }
-            return (upper || sawNewline || (!digit && !UTF8Scalar.isLetter(c)), end, k)
+        if strong {
+            // "Why? because ..." starts a sentence; '"No!" he said' does not.
+            return (!lower || !closers, end, k)
+        }
+        if ellipsis {
+            return (!lower && (upper || sawNewline || (!digit && !UTF8Scalar.isLetter(c))), end, k)
         }
 
         // A single period: the word before it decides.
         let word = previousWord(p, before: i, from: sentenceStart)
-        if word.isEmpty { return (true, end, k) }
+        if word.isEmpty {
+            // A spaced ellipsis ". . ." continues; a stray period before a capital ends a sentence.
+            return (p[k] != 0x2E && !lower, end, k)
+        }
+        if p[k] == 0x2E { return (false, end, k) }
         let key = lowercased(p, word)
-        if digit && rules.beforeNumbers.contains(key) { return (false, end, k) }
         if rules.titles.contains(key) { return (false, end, k) }
+        if rules.beforeNumbers.contains(key) && (digit || lower) { return (false, end, k) }
         let abbreviation =
-            isInitial(p, word) || contains(p, word, 0x2E) || rules.abbreviations.contains(key)
+            isInitial(p, word) || isDotted(p, word) || rules.abbreviations.contains(key)
             || rules.abbreviations.contains(twoWordKey(p, word, from: sentenceStart, last: key))
         if abbreviation {
             let isOpener = upper && nextWordIsOpener(p, at: q, limit: hi)
             return (isOpener || (sawNewline && upper), end, k)
         }
-        return (true, end, k)
+        // An ordinary word: a boundary before anything but a continuation after a closing quote.
+        return (!(lower && closers), end, k)
+    }
+
+    /// Whether a word with inner periods is an abbreviation (U.S., a.m., Ph.D., W.H.S.): each part has at
+    /// most two letters. Domain names and file names (adobe.com, report.pdf) are not.
+    private func isDotted(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        var part = 0
+        var dotted = false
+        var x = word.lowerBound
+        while x < word.upperBound {
+            let (c, length) = UTF8Scalar.decode(p, at: x)
+            if c == 0x2E {
+                dotted = true
+                part = 0
+            } else if c == 0x2F || c == 0x40 {
+                return false
+            } else {
+                part += 1
+                if part > 2 { return false }
+            }
+            x += length
+        }
+        return dotted
+    }
+
+    /// The end of an emoticon (":)", ":-(", ";)", ":P", ":D", "<3") that starts at `k` and stands alone.
+    private func emoticonEnd(_ p: UnsafeBufferPointer<UInt8>, at k: Int, limit hi: Int) -> Int? {
+        guard p[k] == 0x3A || p[k] == 0x3B || p[k] == 0x3D else { return nil }  // : ; =
+        var j = k + 1
+        if j < hi && (p[j] == 0x2D || p[j] == 0x27) { j += 1 }  // - '
+        guard j < hi else { return nil }
+        switch p[j] {
+        case 0x29, 0x28, 0x50, 0x70, 0x44, 0x2F, 0x7C, 0x5D, 0x5B, 0x4F, 0x6F, 0x2A: j += 1  // ) ( P p D / | ] [ O o *
+        default: return nil
+        }
+        while j < hi && (p[j] == 0x29 || p[j] == 0x28) { j += 1 }
+        guard j == hi || Self.isSpaceByte(p[j]) else { return nil }
+        return j
     }
 
     /// "today.The": a lowercase word of two or more letters, a period, then a capital and a lowercase
@@ -215,6 +271,13 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         guard letters >= 2 else { return false }
+        // "Newsfeed.Com", "Example.Org": a domain, not two sentences.
+        var e = next
+        while e < hi && p[e] < 0x80 && UTF8Scalar.isLetter(UInt32(p[e])) { e += 1 }
+        let following = lowercased(p, next..<e)
+        if ["com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "ru", "de"].contains(following) {
+            return false
+        }
         // Reject URL-, path- and address-like tokens.
         var a = j
         while a > 0 && !Self.isSpaceByte(p[a - 1]) { a -= 1 }
