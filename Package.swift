@@ -35,5 +35,6 @@ let package = Package(
         ),
         .testTarget(name: "PrecisCoreTests", dependencies: ["PrecisCore"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval"]),
+        .testTarget(name: "precisTests", dependencies: ["precis"]),
     ]
 )

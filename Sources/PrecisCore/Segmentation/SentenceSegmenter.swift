@@ -201,12 +201,16 @@ public struct SentenceSegmenter: Sendable {
         if p[k] == 0x2E { return (false, end, k) }
         let key = lowercased(p, word)
         if rules.titles.contains(key) { return (false, end, k) }
+        // "1. Open the box": a list number opening the sentence.
+        if word.lowerBound == sentenceStart && word.count <= 3 && word.allSatisfy({ p[$0] >= 0x30 && p[$0] <= 0x39 }) {
+            return (false, end, k)
+        }
         if rules.beforeNumbers.contains(key) && (digit || lower) { return (false, end, k) }
         let abbreviation =
             isInitial(p, word) || isDotted(p, word) || rules.abbreviations.contains(key)
             || rules.abbreviations.contains(twoWordKey(p, word, from: sentenceStart, last: key))
         if abbreviation {
-            let isOpener = upper && nextWordIsOpener(p, at: q, limit: hi)
+            let isOpener = upper && nextWordIsOpener(p, at: q, limit: hi) && !nextIsInitial(p, at: q, limit: hi)
             return (isOpener || (sawNewline && upper), end, k)
         }
         // An ordinary word: a boundary before anything but a continuation after a closing quote.
@@ -405,6 +409,12 @@ public struct SentenceSegmenter: Sendable {
         let previous = previousWord(p, before: e - 1, from: lower)
         guard !previous.isEmpty else { return last }
         return lowercased(p, previous) + ". " + last
+    }
+
+    /// Whether a single letter and a period stand at `q` ("В." in "В. В. Путин").
+    private func nextIsInitial(_ p: UnsafeBufferPointer<UInt8>, at q: Int, limit hi: Int) -> Bool {
+        let (c, length) = UTF8Scalar.decode(p, at: q)
+        return UTF8Scalar.isLetter(c) && q + length < hi && p[q + length] == 0x2E
     }
 
     /// Whether the capitalised word at `q` is one that commonly opens a sentence.

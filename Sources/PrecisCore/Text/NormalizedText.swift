@@ -6,15 +6,21 @@
 /// soft hyphens are removed; C0 control characters become spaces; and combining sequences are put in
 /// Unicode Normalization Form C.
 ///
-/// The mapping back is kept as a sorted list of anchors, one where each edit ends, so an unchanged
-/// ASCII text costs nothing beyond its copy, and any position maps back in O(log e) for e edits.
+/// The mapping back is kept as a sorted list of edits, one per changed span, so an unchanged ASCII text
+/// costs nothing beyond its copy, and any position maps back in O(log e) for e edits.
 public struct NormalizedText: Sendable {
+    /// A span of the normalised text that differs from the original span it came from; a deletion
+    /// has an empty normalised span.
+    struct Edit: Sendable {
+        var normalized: Range<Int>
+        var original: Range<Int>
+    }
+
     /// The normalised text as UTF-8.
     public let bytes: [UInt8]
     /// The UTF-8 length of the original text.
     public let originalLength: Int
-    /// Pairs (normalised offset, original offset), increasing in both.
-    private let anchors: [(normalized: Int, original: Int)]
+    private let edits: [Edit]
 
     /// Normalises `text`.
     ///
@@ -23,28 +29,43 @@ public struct NormalizedText: Sendable {
         var input = text
         let result = input.withUTF8 { NormalizedText.normalize($0) }
         self.bytes = result.bytes
-        self.anchors = result.anchors
+        self.edits = result.edits
         self.originalLength = text.utf8.count
     }
 
-    /// The original UTF-8 offset of the normalised offset `offset` (which may be `bytes.count`).
-    public func originalOffset(_ offset: Int) -> Int {
-        guard !anchors.isEmpty else { return offset }
+    /// The last edit whose normalised start is below (or, with `inclusive`, at) `offset`.
+    private func lastEdit(before offset: Int, inclusive: Bool) -> Edit? {
         var low = 0
-        var high = anchors.count
+        var high = edits.count
         while low < high {
             let mid = (low + high) / 2
-            if anchors[mid].normalized <= offset { low = mid + 1 } else { high = mid }
+            let start = edits[mid].normalized.lowerBound
+            if start < offset || (inclusive && start == offset) { low = mid + 1 } else { high = mid }
         }
-        if low == 0 { return offset }
-        let anchor = anchors[low - 1]
-        return min(anchor.original + (offset - anchor.normalized), originalLength)
+        return low == 0 ? nil : edits[low - 1]
+    }
+
+    /// The original UTF-8 offset where the text at normalised offset `offset` starts; text after a
+    /// deleted character starts after it.
+    public func originalOffset(_ offset: Int) -> Int {
+        guard let edit = lastEdit(before: offset, inclusive: true) else { return offset }
+        if offset < edit.normalized.upperBound { return edit.original.lowerBound }
+        return min(edit.original.upperBound + (offset - edit.normalized.upperBound), originalLength)
+    }
+
+    /// The original UTF-8 offset where text that ends at normalised offset `offset` ends; text before a
+    /// deleted character ends before it.
+    public func originalEndOffset(_ offset: Int) -> Int {
+        guard let edit = lastEdit(before: offset, inclusive: false) else { return offset }
+        if offset <= edit.normalized.upperBound { return edit.original.upperBound }
+        return min(edit.original.upperBound + (offset - edit.normalized.upperBound), originalLength)
     }
 
     /// The original UTF-8 range of a normalised range.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
         let start = originalOffset(range.lowerBound)
-        return start..<max(start, originalOffset(range.upperBound))
+        guard !range.isEmpty else { return start..<start }
+        return start..<max(start, originalEndOffset(range.upperBound))
     }
 
     /// The normalised text of a range as a String.
@@ -52,21 +73,18 @@ public struct NormalizedText: Sendable {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    private static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], anchors: [(Int, Int)]) {
+    private static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], edits: [Edit]) {
         var out = [UInt8]()
         out.reserveCapacity(input.count)
-        var anchors: [(Int, Int)] = []
+        var edits: [Edit] = []
         var lastStarterOut = 0
         var lastStarterIn = 0
         var i = 0
         let n = input.count
 
-        func anchor() {
-            if let last = anchors.last, last.0 == out.count {
-                anchors[anchors.count - 1] = (out.count, i)
-            } else {
-                anchors.append((out.count, i))
-            }
+        /// Records that the output since `outStart` replaces the input `from..<i`.
+        func edit(_ outStart: Int, _ from: Int) {
+            edits.append(Edit(normalized: outStart..<out.count, original: from..<i))
         }
 
         while i < n {
@@ -78,7 +96,7 @@ public struct NormalizedText: Sendable {
                 case 0x0D:
                     i += 1
                     if i < n && input[i] == 0x0A {
-                        anchor()
+                        edit(out.count, i - 1)
                     } else {
                         out.append(0x0A)
                     }
@@ -101,23 +119,23 @@ public struct NormalizedText: Sendable {
                 lastStarterIn = start
                 out.append(0x20)
                 i += length
-                anchor()
+                edit(lastStarterOut, start)
             case 0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E:
                 i += length
-                anchor()
+                edit(out.count, start)
             case 0x2028, 0x0085:
                 lastStarterOut = out.count
                 lastStarterIn = start
                 out.append(0x0A)
                 i += length
-                anchor()
+                edit(lastStarterOut, start)
             case 0x2029:
                 lastStarterOut = out.count
                 lastStarterIn = start
                 out.append(0x0A)
                 out.append(0x0A)
                 i += length
-                anchor()
+                edit(lastStarterOut, start)
             default:
                 if UTF8Scalar.mayChangeUnderNFC(scalar) {
                     // Re-normalise the whole combining sequence from its starter.
@@ -133,17 +151,14 @@ public struct NormalizedText: Sendable {
                     if composed.elementsEqual(input[from..<end]) {
                         out.append(contentsOf: input[start..<end])
                     } else {
-                        if from < start { out.removeSubrange(lastStarterOut...) }
-                        let outStart = out.count
-                        // Anchor the start of the rewritten sequence to its original start.
-                        if let last = anchors.last, last.0 == outStart {
-                            anchors[anchors.count - 1] = (outStart, from)
-                        } else {
-                            anchors.append((outStart, from))
+                        if from < start {
+                            out.removeSubrange(lastStarterOut...)
+                            while let last = edits.last, last.normalized.lowerBound >= lastStarterOut { edits.removeLast() }
                         }
+                        let outStart = out.count
                         out.append(contentsOf: composed)
                         i = end
-                        anchor()
+                        edit(outStart, from)
                         continue
                     }
                     i = end
@@ -155,6 +170,6 @@ public struct NormalizedText: Sendable {
                 }
             }
         }
-        return (out, anchors)
+        return (out, edits)
     }
 }

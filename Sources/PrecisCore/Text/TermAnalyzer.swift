@@ -86,7 +86,12 @@ struct TermAnalyzer {
     private mutating func lookup() -> (Int32, Bool) {
         let key = String(decoding: scratch, as: UTF8.self)
         if let known = forms[key] { return known }
-        let stop = stopwords.contains(key)
+        var stop = stopwords.contains(key)
+        if !stop, let apostrophe = scratch.firstIndex(of: 0x27) {
+            // Contractions of function words: we're, it'll, don't, isn't.
+            let head = String(decoding: scratch[..<apostrophe], as: UTF8.self)
+            stop = stopwords.contains(head) || key.hasSuffix("n't")
+        }
         let stem = String(decoding: stemmer?.stem(scratch) ?? scratch, as: UTF8.self)
         let term: Int32
         if let id = stems[stem] {

@@ -1,0 +1,103 @@
+import Testing
+
+@testable import PrecisCore
+
+struct NormalizationTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let input: String
+        let normalized: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "ASCII unchanged", input: "Plain text.", normalized: "Plain text."),
+        Case(name: "CRLF", input: "one\r\ntwo\rthree", normalized: "one\ntwo\nthree"),
+        Case(name: "non-breaking spaces", input: "10\u{A0}km and 5\u{202F}%", normalized: "10 km and 5 %"),
+        Case(name: "zero-width space and BOM", input: "\u{FEFF}zero\u{200B}width", normalized: "zerowidth"),
+        Case(name: "soft hyphen", input: "inter\u{AD}national", normalized: "international"),
+        Case(name: "NFC composition", input: "Cafe\u{301} noir", normalized: "Caf\u{E9} noir"),
+        Case(name: "Cyrillic short i", input: "и\u{306}од", normalized: "йод"),
+        Case(name: "paragraph separator", input: "a\u{2029}b", normalized: "a\n\nb"),
+        Case(name: "control characters", input: "a\u{0}b\u{7}c", normalized: "a b c"),
+        Case(name: "emoji with joiner kept", input: "👩‍💻 ok", normalized: "👩‍💻 ok"),
+    ]
+
+    @Test(arguments: cases)
+    func normalizes(_ c: Case) {
+        let text = NormalizedText(c.input)
+        #expect(String(decoding: text.bytes, as: UTF8.self) == c.normalized)
+    }
+
+    @Test func mapsOffsetsBackToTheOriginal() {
+        let input = "A\u{A0}b\r\nc\u{AD}d e\u{301}f"
+        let text = NormalizedText(input)
+        let original = Array(input.utf8)
+        // Every normalised word maps back to the same word in the original.
+        let normalized = String(decoding: text.bytes, as: UTF8.self)
+        #expect(normalized == "A b\ncd \u{E9}f")
+        let words: [(String, Range<Int>)] = [("A", 0..<1), ("b", 2..<3)]
+        for (word, range) in words {
+            let back = text.originalRange(range)
+            #expect(String(decoding: original[back], as: UTF8.self) == word)
+        }
+        // "cd" spans the removed soft hyphen.
+        let cd = text.originalRange(4..<6)
+        #expect(String(decoding: original[cd], as: UTF8.self) == "c\u{AD}d")
+        // "éf" maps to the decomposed original.
+        let ef = text.originalRange(7..<text.bytes.count)
+        #expect(String(decoding: original[ef], as: UTF8.self) == "e\u{301}f")
+        #expect(text.originalOffset(text.bytes.count) == original.count)
+    }
+}
+
+struct WordTests {
+    @Test func tokenizesStemsAndFlagsStopwords() throws {
+        let document = try Document("The runners were running quickly. Don't stop!", configuration: .init(language: .english))
+        let words = document.tokens.map { document.surface($0) }
+        #expect(words == ["The", "runners", "were", "running", "quickly", "Don't", "stop"])
+        let stems = document.tokens.map { document.vocabulary[Int($0.term)] }
+        #expect(stems[1] == "runner")
+        #expect(stems[3] == "run")
+        #expect(document.tokens.map(\.isStopword) == [true, false, true, false, false, true, false])
+    }
+
+    @Test func keepsNumbersAbbreviationsAndHyphens() throws {
+        let document = try Document(
+            "The U.S. paid $1,250.50 for a well-known 15-year deal.", configuration: .init(language: .english))
+        let words = document.tokens.map { document.surface($0) }
+        #expect(words == ["The", "U.S", "paid", "1,250.50", "for", "a", "well-known", "15-year", "deal"])
+    }
+
+    @Test func lowercasesUnicode() throws {
+        let document = try Document("ÉCOLE Straße ПРИВЕТ Ёлка", configuration: .init(language: try Language.named("french")))
+        let lower = document.tokens.map { document.vocabulary[Int($0.term)] }
+        #expect(lower[2].hasPrefix("привет"))
+        #expect(lower[3].hasPrefix("ёлк"))
+        #expect(lower[0].hasPrefix("écol"))
+    }
+
+    @Test func russianStemming() throws {
+        let document = try Document("Переговоры продолжаются. Переговорам мешают споры.", configuration: .init(language: .russian))
+        let stems = document.tokens.map { document.vocabulary[Int($0.term)] }
+        #expect(stems[0] == stems[2])  // переговоры, переговорам
+    }
+
+    @Test(arguments: [
+        ("The government said on Monday that the new law would take effect next year.", "en"),
+        ("Правительство заявило в понедельник, что новый закон вступит в силу в следующем году.", "ru"),
+        ("هذا نص عربي قصير عن الأخبار.", "und"),
+    ])
+    func detectsTheLanguage(text: String, code: String) throws {
+        #expect(try Document(text).language.code == code)
+    }
+
+    @Test func namesLanguagesByCodeAndName() throws {
+        #expect(try Language.named("en") == .english)
+        #expect(try Language.named("Russian") == .russian)
+        #expect(try Language.named("de").name == "german")
+        #expect(try Language.named("spanish").code == "es")
+        #expect(throws: PrecisError.self) { try Language.named("klingon") }
+        #expect(!Language.stemmerNames.isEmpty)
+    }
+}
