@@ -34,7 +34,6 @@ struct KeywordExtractor {
         var weight = [Double](repeating: 0, count: vocabularySize)
         var occurrences = [Int](repeating: 0, count: vocabularySize)
         var firstToken = [Int](repeating: -1, count: vocabularySize)
-        var surfaces: [Int32: [String: Int]] = [:]
         let titleTerms = Set(document.titleTerms)
 
         func isKeywordToken(_ token: Token) -> Bool { token.isContent && token.range.count > 1 }
@@ -48,7 +47,6 @@ struct KeywordExtractor {
                 weight[term] += early * (titleTerms.contains(token.term) ? 1.5 : 1.0)
                 occurrences[term] += 1
                 if firstToken[term] < 0 { firstToken[term] = t }
-                surfaces[token.term, default: [:]][Self.surface(bytes, token.range, strippingPossessive: true), default: 0] += 1
             }
         }
 
@@ -123,8 +121,17 @@ struct KeywordExtractor {
         let top = chosen.first?.score ?? 1
         return chosen.map { candidate in
             let text: String
-            if candidate.terms.count == 1, let forms = surfaces[candidate.terms[0]] {
-                text = forms.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
+            if candidate.terms.count == 1 {
+                // The most frequent spelling; ties go to the one seen first.
+                var forms: [String: (count: Int, first: Int)] = [:]
+                for (position, token) in document.tokens.enumerated()
+                where token.term == candidate.terms[0] && isKeywordToken(token) {
+                    let form = Self.surface(bytes, token.range, strippingPossessive: true)
+                    forms[form, default: (0, position)].count += 1
+                }
+                text = forms.max { a, b in
+                    a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
+                }?.key ?? ""
             } else {
                 text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
             }
@@ -141,8 +148,10 @@ struct KeywordExtractor {
 
     private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool) -> String {
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
-        text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+            text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
+            text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
         if strippingPossessive, text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") {
             text.removeLast(2)
         }

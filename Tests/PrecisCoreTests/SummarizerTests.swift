@@ -1,0 +1,181 @@
+import Testing
+
+@testable import PrecisCore
+
+struct SummarizerTests {
+    static let methods = Summarizer.Method.allCases
+
+    @Test(arguments: methods)
+    func everyMethodReturnsSentencesInDocumentOrder(_ method: Summarizer.Method) throws {
+        let document = try Document(Fixtures.harbourBridge)
+        let summary = try Summarizer(method: method).summarize(document)
+        #expect(summary.sentences.count == 3)
+        #expect(summary.sentences.map(\.index) == summary.sentences.map(\.index).sorted())
+        #expect(summary.method == method.rawValue)
+        let utf8 = Array(Fixtures.harbourBridge.utf8)
+        for sentence in summary.sentences {
+            #expect(String(decoding: utf8[sentence.start..<sentence.end], as: UTF8.self) == sentence.text)
+            #expect(sentence.text == document.sentences[sentence.index].text)
+        }
+    }
+
+    @Test(arguments: methods)
+    func isDeterministic(_ method: Summarizer.Method) throws {
+        let summarizer = try Summarizer(method: method)
+        let first = summarizer.summarize(try Document(Fixtures.harbourBridge))
+        let second = summarizer.summarize(try Document(Fixtures.harbourBridge))
+        #expect(first == second)
+    }
+
+    @Test func newsTakesTheHeadlineAsTitleAndLeadsWithTheNews() throws {
+        let document = try Document(Fixtures.harbourBridge)
+        #expect(document.title == "City council approves new harbour bridge after decade of debate")
+        let summary = try Summarizer().summarize(document)
+        #expect(summary.sentences.first?.index == 0)
+        #expect(!summary.sentences.contains { $0.text.contains("Whatever happens next") })
+    }
+
+    @Test func leadIsTheFirstSentences() throws {
+        let document = try Document(Fixtures.harbourBridge)
+        let summary = try Summarizer(method: .lead, length: .sentences(2)).summarize(document)
+        #expect(summary.sentences.map(\.index) == [0, 1])
+    }
+
+    @Test func nearDuplicatesAreNeverBothChosen() throws {
+        let text = """
+            The central bank raised interest rates by half a point on Thursday to fight inflation.
+            The central bank raised interest rates by half a point on Thursday, to fight inflation.
+            Markets fell sharply after the announcement, with bank shares leading the decline.
+            Economists had expected a smaller rise of a quarter point.
+            The bank said further rises were likely this year if prices keep climbing.
+            """
+        let document = try Document(text, configuration: .init(dropsPageWidgets: false))
+        #expect(document.sentences.count == 5)
+        let summary = try Summarizer().summarize(document)
+        let indices = Set(summary.sentences.map(\.index))
+        #expect(!(indices.contains(0) && indices.contains(1)))
+        #expect(summary.sentences.count == 3)
+    }
+
+    @Test func wordBudgetIsNeverExceeded() throws {
+        let document = try Document(Fixtures.harbourBridge)
+        for budget in [40, 60, 100, 150] {
+            let summary = try Summarizer(length: .words(budget)).summarize(document)
+            #expect(!summary.sentences.isEmpty)
+            #expect(summary.stats.summary.words <= budget)
+        }
+        // With 20 words, the best sentence (34 words) does not fit and is returned alone.
+        let tight = try Summarizer(length: .words(20)).summarize(document)
+        #expect(tight.sentences.count == 1)
+    }
+
+    @Test func aFirstSentenceLongerThanTheBudgetIsReturnedAlone() throws {
+        let document = try Document(Fixtures.harbourBridge)
+        let summary = try Summarizer(length: .words(5)).summarize(document)
+        #expect(summary.sentences.count == 1)
+        #expect(summary.stats.summary.words > 5)
+    }
+
+    @Test func ratioKeepsAShareOfTheSentences() throws {
+        let document = try Document(Fixtures.harbourBridge)
+        let summary = try Summarizer(length: .ratio(0.2)).summarize(document)
+        let expected = max(1, Int((0.2 * Double(document.sentences.count)).rounded()))
+        #expect(summary.sentences.count == expected)
+    }
+
+    @Test(arguments: [
+        "One sentence only.",
+        "no punctuation here at all",
+        "Hi",
+        "???",
+        "🎉🎉🎉",
+    ])
+    func neverEmptyForTextWithASentence(_ text: String) throws {
+        let document = try Document(text)
+        for method in Summarizer.Method.allCases {
+            let summary = try Summarizer(method: method).summarize(document)
+            #expect(summary.sentences.count == 1, "\(method) on \(text)")
+        }
+    }
+
+    @Test(arguments: ["", "   ", "\n\n\t \u{A0}\u{200B}"])
+    func emptyInputIsAnError(_ text: String) {
+        #expect(throws: PrecisError.emptyInput()) { try Document(text) }
+    }
+
+    @Test func invalidOptionsAreErrors() {
+        #expect(throws: PrecisError.self) { try Summarizer(length: .sentences(0)) }
+        #expect(throws: PrecisError.self) { try Summarizer(length: .ratio(1.5)) }
+        #expect(throws: PrecisError.self) { try Summarizer(length: .ratio(0)) }
+        #expect(throws: PrecisError.self) { try Summarizer(length: .words(-1)) }
+    }
+
+    @Test func inputLargerThanTheLimitIsAnError() {
+        let text = String(repeating: "Words. ", count: 100)
+        #expect(throws: PrecisError.self) { try Document(text, configuration: .init(maximumInputBytes: 100)) }
+    }
+
+    @Test func russianArticle() throws {
+        let document = try Document(Fixtures.russianStory)
+        #expect(document.language == .russian)
+        let summary = try Summarizer().summarize(document)
+        #expect(summary.sentences.count == 3)
+        #expect(summary.language == "ru")
+        #expect(summary.keywords.contains { $0.text.lowercased().hasPrefix("мост") })
+    }
+
+    @Test func countsAndReadingTimes() throws {
+        let document = try Document(Fixtures.harbourBridge)
+        let summary = try Summarizer().summarize(document)
+        let words = summary.stats.article.words
+        #expect(words == document.tokens.count)
+        #expect(summary.stats.article.readingTimeSeconds == (words * 60 + 229) / 230)
+        #expect(summary.stats.summary.words == summary.sentences.reduce(0) { $0 + document.sentences[$1.index].tokens.count })
+        #expect(summary.stats.article.sentences == document.sentences.count)
+    }
+
+    @Test func keywordsAreContentWordsInTheirWrittenForm() throws {
+        let summary = try Summarizer().summarize(try Document(Fixtures.harbourBridge))
+        let texts = summary.keywords.map(\.text)
+        #expect(texts.contains("bridge") || texts.contains("harbour bridge"))
+        #expect(texts.contains("council"))
+        #expect(!texts.contains { ["the", "The", "and", "said"].contains($0) })
+        #expect(summary.keywords.first?.score == 1)
+        #expect(summary.keywords.map(\.score) == summary.keywords.map(\.score).sorted(by: >))
+    }
+
+    /// 10,000 sentences: the windowed graph and lazy MMR keep this near-linear. Correctness only; speed is
+    /// measured by the benchmarks.
+    @Test(arguments: Summarizer.Method.allCases)
+    func longInputs(_ method: Summarizer.Method) throws {
+        var text = ""
+        for i in 0..<10_000 {
+            text += "Sentence \(i) talks about topic \(i % 97) and the river number \(i % 13) today. "
+            if i % 8 == 7 { text += "\n\n" }
+        }
+        let document = try Document(text)
+        #expect(document.sentences.count == 10_000)
+        let summary = try Summarizer(method: method, length: .sentences(5)).summarize(document)
+        #expect(summary.sentences.count == 5)
+    }
+
+    @Test func twentyMegabytes() throws {
+        let paragraph = Fixtures.harbourBridge + "\n\n"
+        var text = ""
+        text.reserveCapacity(21 << 20)
+        while text.utf8.count < 20_000_000 { text += paragraph }
+        let document = try Document(text)
+        let summary = try Summarizer(method: .news).summarize(document)
+        #expect(summary.sentences.count == 3)
+    }
+
+    @Test func repairedInvalidBytesAreSummarised() throws {
+        var bytes = Array("Valid start. Then a bad byte ".utf8)
+        bytes += [0xFF, 0xFE, 0xC3]
+        bytes += Array(" appears here. And the text goes on.".utf8)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let document = try Document(text)
+        #expect(document.sentences.count == 3)
+        #expect(document.sentences[1].text.contains("\u{FFFD}"))
+    }
+}
