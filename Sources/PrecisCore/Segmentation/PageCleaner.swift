@@ -52,7 +52,7 @@ struct PageCleaner {
         }
         var title: Int?
         if findTitle, let first = lines.indices.first(where: { keep[$0] }), first <= firstProse,
-            shapes[first].words <= 25, !shapes[first].endsWithPeriod,
+            shapes[first].words <= 25, !shapes[first].endsWithPeriod, !shapes[first].hasInnerSentenceEnd,
             lines.indices.contains(where: { $0 > first && keep[$0] })
         {
             let nextKept = lines.indices.first(where: { $0 > first && keep[$0] }) ?? first
@@ -104,16 +104,24 @@ struct LineShape {
     var words = 0
     var endsSentence = false
     var endsWithPeriod = false
+    /// Whether terminal punctuation followed by a space occurs before the end: more than one sentence.
+    var hasInnerSentenceEnd = false
 
     init(_ bytes: [UInt8], _ line: Range<Int>) {
         var inWord = false
         var i = line.lowerBound
         var last: UInt32 = 0x20
+        var pendingEnd = false
         while i < line.upperBound {
             let (c, length) = UTF8Scalar.decode(bytes, at: i)
             let letter = UTF8Scalar.isLetter(c) || UTF8Scalar.isDigit(c)
             if letter && !inWord { words += 1 }
             inWord = letter || (inWord && (c == 0x27 || c == 0x2019 || c == 0x2D))
+            if UTF8Scalar.isSpace(c) {
+                if last == 0x2E || last == 0x21 || last == 0x3F { pendingEnd = true }
+            } else if pendingEnd {
+                hasInnerSentenceEnd = true
+            }
             if !UTF8Scalar.isSpace(c) && !(c == 0x22 || c == 0x27 || c == 0x29 || c == 0x201D || c == 0x2019 || c == 0xBB) {
                 last = c
             }
