@@ -64,7 +64,7 @@ public struct Document: Sendable {
         var keep = lines.map { !Paragraphs.isBlank(bytes, $0) }
         var titleLine: Int?
         if configuration.dropsPageWidgets {
-            let cleaned = PageCleaner(language: language).clean(bytes, lines: lines, findTitle: title == nil)
+            let cleaned = PageCleaner().clean(bytes, lines: lines, findTitle: title == nil)
             keep = cleaned.keep
             titleLine = cleaned.title
         }

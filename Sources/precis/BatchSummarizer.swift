@@ -5,6 +5,8 @@ import PrecisCore
 struct BatchSummarizer {
     let summarizer: Summarizer
     let configuration: Document.Configuration
+    /// Print throughput and per-article latency to standard error at the end.
+    var reportsTimings = false
 
     /// An article's id as given: a string or a number.
     enum ID: Codable, Equatable {
@@ -72,8 +74,13 @@ struct BatchSummarizer {
         let progress = Terminal.stderrIsTerminal ? Progress() : nil
         var number = 0
         var failed = 0
+        var latencies: [Duration] = []
+        var stages = [Duration](repeating: .zero, count: 4)
+        let clock = ContinuousClock()
+        let started = clock.now
         while let bytes = try reader.next() {
             number += 1
+            let lineStarted = clock.now
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var id: ID?
             let encoded: Data
@@ -87,8 +94,18 @@ struct BatchSummarizer {
                 guard let article = line.article else {
                     throw PrecisError(.emptyInput, "line \(number) has no \"article\"")
                 }
+                let parsed = clock.now
                 let document = try Document(article, title: line.title, configuration: configuration)
-                encoded = try encoder.encode(Output(id: id, summary: summarizer.summarize(document)))
+                let analysed = clock.now
+                let summary = summarizer.summarize(document)
+                let summarised = clock.now
+                encoded = try encoder.encode(Output(id: id, summary: summary))
+                if reportsTimings {
+                    stages[0] += parsed - lineStarted
+                    stages[1] += analysed - parsed
+                    stages[2] += summarised - analysed
+                    stages[3] += clock.now - summarised
+                }
             } catch {
                 failed += 1
                 let code = (error as? PrecisError)?.code.rawValue ?? "invalidInput"
@@ -96,10 +113,31 @@ struct BatchSummarizer {
                 encoded = try encoder.encode(Failure(id: id, line: number, error: .init(code: code, message: message)))
             }
             output.write(encoded)
+            if reportsTimings { latencies.append(clock.now - lineStarted) }
             progress?.tick(number)
         }
         output.flush()
         progress?.finish(number, failed: failed)
+        if reportsTimings { Self.report(latencies, stages: stages, total: clock.now - started, failed: failed) }
+    }
+
+    private static func report(_ latencies: [Duration], stages: [Duration], total: Duration, failed: Int) {
+        func microseconds(_ d: Duration) -> Double {
+            Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) * 1e-12
+        }
+        let sorted = latencies.map(microseconds).sorted()
+        guard !sorted.isEmpty else { return }
+        let seconds = microseconds(total) / 1e6
+        let line = String(
+            format: "%d articles (%d failed) in %.3f s: %.0f articles/s; per article median %.1f µs, p99 %.1f µs, worst %.1f µs\n",
+            sorted.count, failed, seconds, Double(sorted.count) / seconds, sorted[sorted.count / 2],
+            sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))], sorted[sorted.count - 1])
+        let count = Double(sorted.count)
+        let breakdown = String(
+            format: "mean per article: JSON in %.1f µs, analysis %.1f µs, summary %.1f µs, JSON out %.1f µs\n",
+            microseconds(stages[0]) / count, microseconds(stages[1]) / count, microseconds(stages[2]) / count,
+            microseconds(stages[3]) / count)
+        FileHandle.standardError.write(Data((line + breakdown).utf8))
     }
 
     /// The id of a line that is not valid as a whole, when one can still be read.

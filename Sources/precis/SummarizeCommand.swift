@@ -63,6 +63,9 @@ struct SummarizeCommand: ParsableCommand {
     @Option(help: "Summarise a JSONL corpus (a file, or - for standard input) instead of one text.")
     var jsonl: String?
 
+    @Flag(help: "With --jsonl, print throughput and per-article latency (median, p99, worst) on standard error.")
+    var timings = false
+
     func validate() throws {
         if jsonl != nil && input.file != "-" { throw ValidationError("give either a FILE or --jsonl, not both") }
         if keywords < 0 { throw ValidationError("--keywords must not be negative") }
@@ -73,8 +76,9 @@ struct SummarizeCommand: ParsableCommand {
             let summarizer = try Summarizer(
                 configuration: Summarizer.Configuration(method: method, length: try length.length(), keywordCount: keywords))
             if let jsonl {
-                try BatchSummarizer(summarizer: summarizer, configuration: try input.documentConfiguration())
-                    .run(path: jsonl)
+                try BatchSummarizer(
+                    summarizer: summarizer, configuration: try input.documentConfiguration(), reportsTimings: timings
+                ).run(path: jsonl)
                 return
             }
             let document = try input.document(title: title)

@@ -14,6 +14,8 @@ public struct Language: Sendable, CustomStringConvertible {
     public let stemmer: String?
     /// Lowercase function words that are not counted as content.
     public let stopwords: Set<String>
+    /// The stopwords as bytes, for lookups on the hot path.
+    let stopwordBytes: ByteSet
     /// Abbreviations and sentence openers for the segmenter.
     public let segmentation: SegmentationRules
     /// Lowercase phrases that make a short line at the start or end of a copied page a widget
@@ -28,6 +30,7 @@ public struct Language: Sendable, CustomStringConvertible {
         self.name = name
         self.stemmer = stemmer
         self.stopwords = stopwords
+        self.stopwordBytes = ByteSet(stopwords)
         self.segmentation = segmentation
         self.widgetPhrases = widgetPhrases
     }

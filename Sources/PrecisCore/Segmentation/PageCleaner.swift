@@ -11,13 +11,11 @@
 ///
 /// - Complexity: O(n) in the length of the text.
 struct PageCleaner {
-    let phrases: [[UInt8]]
+    /// The widget phrases of every catalog language: a copied page's widgets need not be in the
+    /// language of its text.
+    static let phrases: [[UInt8]] = Language.catalog.flatMap(\.widgetPhrases).map { Array($0.utf8) }
 
-    init(language: Language) {
-        var all = language.widgetPhrases
-        for other in Language.catalog where other.code != language.code { all += other.widgetPhrases }
-        phrases = all.map { Array($0.utf8) }
-    }
+    init() {}
 
     struct Result {
         /// Whether each line is kept as text.
@@ -67,7 +65,7 @@ struct PageCleaner {
 
     private func isWidget(_ line: [UInt8], exact: Bool) -> Bool {
         guard !line.isEmpty else { return false }
-        for phrase in phrases {
+        for phrase in Self.phrases {
             if exact {
                 if line == phrase { return true }
             } else if line.count >= phrase.count && line[0..<phrase.count].elementsEqual(phrase)

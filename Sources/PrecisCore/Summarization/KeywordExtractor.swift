@@ -60,15 +60,18 @@ struct KeywordExtractor {
         }
 
         // Phrases of two or three adjacent content words.
-        var phrases: [[Int32]: Int] = [:]
+        // Phrase keys pack up to three term ids of 21 bits each; longer vocabularies skip phrases.
+        var phrases: [UInt64: Int] = [:]
+        let packable = vocabularySize < 1 << 21
         for sentence in document.sentences {
             var run: [Int] = []
             func flush() {
-                if run.count >= 2 {
+                if run.count >= 2 && packable {
                     for length in 2...3 where run.count >= length {
                         for start in 0...(run.count - length) {
                             let slice = run[start..<(start + length)]
-                            let key = slice.map { document.tokens[$0].term }
+                            var key: UInt64 = UInt64(length)
+                            for t in slice { key = key << 21 | UInt64(document.tokens[t].term) }
                             if let existing = phrases[key] {
                                 candidates[existing].occurrences += 1
                             } else {
@@ -77,7 +80,8 @@ struct KeywordExtractor {
                                 phrases[key] = candidates.count
                                 candidates.append(
                                     Candidate(
-                                        terms: key, occurrences: 1, first: slice[slice.startIndex],
+                                        terms: slice.map { document.tokens[$0].term }, occurrences: 1,
+                                        first: slice[slice.startIndex],
                                         firstRange: first.range.lowerBound..<last.range.upperBound))
                             }
                         }

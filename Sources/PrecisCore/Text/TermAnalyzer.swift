@@ -5,18 +5,18 @@
 /// ("don't", "well-known", "15-year") and a period or comma between digits ("3.14", "1,000") or after a
 /// single letter ("U.S.") continue it.
 ///
-/// - Complexity: O(n) in the length of the text, one dictionary lookup per token and one stemmer call
+/// - Complexity: O(n) in the length of the text, one ``FormTable`` lookup per token and one stemmer call
 ///   per distinct lowercase form.
 struct TermAnalyzer {
-    private let stopwords: Set<String>
+    private let stopwords: ByteSet
     private let stemmer: Stemmer?
-    private var forms: [String: (term: Int32, stop: Bool)] = [:]
-    private var stems: [String: Int32] = [:]
+    private var forms = FormTable()
+    private var stems = FormTable()
     private(set) var vocabulary: [String] = []
     private var scratch: [UInt8] = []
 
     init(language: Language) {
-        stopwords = language.stopwords
+        stopwords = language.stopwordBytes
         stemmer = language.stemmer.flatMap { Stemmer(algorithm: $0) }
     }
 
@@ -84,24 +84,24 @@ struct TermAnalyzer {
     }
 
     private mutating func lookup() -> (Int32, Bool) {
-        let key = String(decoding: scratch, as: UTF8.self)
-        if let known = forms[key] { return known }
-        var stop = stopwords.contains(key)
+        let hash = FormTable.hash(scratch)
+        if let known = forms.find(scratch, hash: hash) { return (known.term, known.stop) }
+        var stop = stopwords.contains(scratch, hash: hash)
         if !stop, let apostrophe = scratch.firstIndex(of: 0x27) {
             // Contractions of function words: we're, it'll, don't, isn't.
-            let head = String(decoding: scratch[..<apostrophe], as: UTF8.self)
-            stop = stopwords.contains(head) || key.hasSuffix("n't")
+            stop = stopwords.contains(Array(scratch[..<apostrophe])) || scratch.suffix(3).elementsEqual("n't".utf8)
         }
-        let stem = String(decoding: stemmer?.stem(scratch) ?? scratch, as: UTF8.self)
+        let stem = stemmer?.stem(scratch) ?? scratch
+        let stemHash = FormTable.hash(stem)
         let term: Int32
-        if let id = stems[stem] {
-            term = id
+        if let known = stems.find(stem, hash: stemHash) {
+            term = known.term
         } else {
             term = Int32(vocabulary.count)
-            stems[stem] = term
-            vocabulary.append(stem)
+            stems.insert(stem, hash: stemHash, FormTable.Value(term: term, stop: false))
+            vocabulary.append(String(decoding: stem, as: UTF8.self))
         }
-        forms[key] = (term, stop)
+        forms.insert(scratch, hash: hash, FormTable.Value(term: term, stop: stop))
         return (term, stop)
     }
 }

@@ -1,0 +1,92 @@
+/// A hash table from short byte strings (lowercase word forms) to their term and stopword flag, so
+/// that looking a token up costs one FNV-1a hash and a byte comparison, with no `String` built.
+///
+/// Open addressing with linear probing (Knuth, TAOCP vol. 3, 6.4, Algorithm L); the keys live in one
+/// byte arena. The load factor stays below one half.
+///
+/// - Complexity: O(k) expected per lookup or insertion of a k-byte key.
+struct FormTable: Sendable {
+    struct Value: Sendable {
+        var term: Int32
+        var stop: Bool
+    }
+
+    private struct Slot: Sendable {
+        var hash: UInt32 = 0
+        var offset: Int32 = -1
+        var length: Int32 = 0
+        var value = Value(term: 0, stop: false)
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    private var arena: [UInt8] = []
+    private var count = 0
+
+    static func hash(_ key: [UInt8]) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for byte in key { h = (h ^ UInt32(byte)) &* 16_777_619 }
+        return h
+    }
+
+    func find(_ key: [UInt8], hash: UInt32) -> Value? {
+        let mask = slots.count - 1
+        var index = Int(hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.offset < 0 { return nil }
+            if slot.hash == hash && Int(slot.length) == key.count && matches(slot, key) { return slot.value }
+            index = (index + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: [UInt8], hash: UInt32, _ value: Value) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let offset = Int32(arena.count)
+        arena.append(contentsOf: key)
+        place(Slot(hash: hash, offset: offset, length: Int32(key.count), value: value))
+        count += 1
+    }
+
+    private func matches(_ slot: Slot, _ key: [UInt8]) -> Bool {
+        let start = Int(slot.offset)
+        for i in 0..<key.count where arena[start + i] != key[i] { return false }
+        return true
+    }
+
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var index = Int(slot.hash) & mask
+        while slots[index].offset >= 0 { index = (index + 1) & mask }
+        slots[index] = slot
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.offset >= 0 { place(slot) }
+    }
+}
+
+/// An immutable set of short byte strings (a language's stopwords) for lookups without building a
+/// `String`.
+final class ByteSet: Sendable {
+    private let table: FormTable
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        var table = FormTable()
+        for word in words {
+            let bytes = Array(word.utf8)
+            let hash = FormTable.hash(bytes)
+            if table.find(bytes, hash: hash) == nil { table.insert(bytes, hash: hash, .init(term: 0, stop: true)) }
+        }
+        self.table = table
+    }
+
+    func contains(_ bytes: [UInt8]) -> Bool {
+        table.find(bytes, hash: FormTable.hash(bytes)) != nil
+    }
+
+    func contains(_ bytes: [UInt8], hash: UInt32) -> Bool {
+        table.find(bytes, hash: hash) != nil
+    }
+}
