@@ -56,6 +56,11 @@ struct BatchSummarizer {
         }
     }
 
+    struct LineError: Error {
+        var code: String
+        var message: String
+    }
+
     struct Failure: Encodable {
         struct Detail: Encodable {
             var code: String
@@ -85,14 +90,13 @@ struct BatchSummarizer {
             var id: ID?
             let encoded: Data
             do {
-                let line: Line
-                do { line = try decoder.decode(Line.self, from: Data(bytes)) } catch {
+                guard let line = try? decoder.decode(Line.self, from: Data(bytes)) else {
                     id = Self.salvageID(bytes)
-                    throw PrecisError(.invalidOption, "line \(number) is not a JSON object with a string \"article\"")
+                    throw LineError(code: "invalidLine", message: "line \(number) is not a JSON object with a string \"article\"")
                 }
                 id = line.id
                 guard let article = line.article else {
-                    throw PrecisError(.emptyInput, "line \(number) has no \"article\"")
+                    throw LineError(code: "missingArticle", message: "line \(number) has no \"article\"")
                 }
                 let parsed = clock.now
                 let document = try Document(article, title: line.title, configuration: configuration)
@@ -108,9 +112,13 @@ struct BatchSummarizer {
                 }
             } catch {
                 failed += 1
-                let code = (error as? PrecisError)?.code.rawValue ?? "invalidInput"
-                let message = (error as? PrecisError)?.message ?? "line \(number) could not be summarised"
-                encoded = try encoder.encode(Failure(id: id, line: number, error: .init(code: code, message: message)))
+                let detail: Failure.Detail
+                switch error {
+                case let error as LineError: detail = .init(code: error.code, message: error.message)
+                case let error as PrecisError: detail = .init(code: error.code.rawValue, message: "line \(number): \(error.message)")
+                default: detail = .init(code: "invalidLine", message: "line \(number) could not be summarised")
+                }
+                encoded = try encoder.encode(Failure(id: id, line: number, error: detail))
             }
             output.write(encoded)
             if reportsTimings { latencies.append(clock.now - lineStarted) }
