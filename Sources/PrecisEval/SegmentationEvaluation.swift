@@ -110,7 +110,8 @@ public struct SegmentationEvaluation: Sendable {
                 let sentences = Array(example.sentences[lower..<upper])
                 let text = sentences.joined(separator: " ")
                 let predicted = segmenter.sentences(in: text)
-                let right = report.paragraphs.add(gold: starts(sentences, in: text), predicted: starts(predicted, in: text))
+                let right = report.paragraphs.add(
+                    gold: starts(sentences, in: text), predicted: starts(predicted, in: text))
                 if !right && report.errors.count < errorSamples {
                     report.errors.append(ErrorSample(id: example.id, predicted: predicted, gold: sentences))
                 }

@@ -92,7 +92,8 @@ struct BatchSummarizer {
             do {
                 guard let line = try? decoder.decode(Line.self, from: Data(bytes)) else {
                     id = Self.salvageID(bytes)
-                    throw LineError(code: "invalidLine", message: "line \(number) is not a JSON object with a string \"article\"")
+                    throw LineError(
+                        code: "invalidLine", message: "line \(number) is not a JSON object with a string \"article\"")
                 }
                 id = line.id
                 guard let article = line.article else {
@@ -115,7 +116,8 @@ struct BatchSummarizer {
                 let detail: Failure.Detail
                 switch error {
                 case let error as LineError: detail = .init(code: error.code, message: error.message)
-                case let error as PrecisError: detail = .init(code: error.code.rawValue, message: "line \(number): \(error.message)")
+                case let error as PrecisError:
+                    detail = .init(code: error.code.rawValue, message: "line \(number): \(error.message)")
                 default: detail = .init(code: "invalidLine", message: "line \(number) could not be summarised")
                 }
                 encoded = try encoder.encode(Failure(id: id, line: number, error: detail))
@@ -137,7 +139,8 @@ struct BatchSummarizer {
         guard !sorted.isEmpty else { return }
         let seconds = microseconds(total) / 1e6
         let line = String(
-            format: "%d articles (%d failed) in %.3f s: %.0f articles/s; per article median %.1f µs, p99 %.1f µs, worst %.1f µs\n",
+            format:
+                "%d articles (%d failed) in %.3f s: %.0f articles/s; per article median %.1f µs, p99 %.1f µs, worst %.1f µs\n",
             sorted.count, failed, seconds, Double(sorted.count) / seconds, sorted[sorted.count / 2],
             sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))], sorted[sorted.count - 1])
         let count = Double(sorted.count)
@@ -168,7 +171,8 @@ final class LineReader {
             handle = .standardInput
             closes = false
         } else {
-            guard FileManager.default.isReadableFile(atPath: path), let opened = FileHandle(forReadingAtPath: path) else {
+            guard FileManager.default.isReadableFile(atPath: path), let opened = FileHandle(forReadingAtPath: path)
+            else {
                 throw CommandFailure("\(path): no such file or not readable")
             }
             handle = opened

@@ -67,7 +67,9 @@ struct EvalSentencesCommand: ParsableCommand {
             for (name, score) in [("flat", report.flat), ("paragraph", report.paragraphs)] {
                 print(
                     name.padding(toLength: 10, withPad: " ", startingAt: 0)
-                        + String(format: "%11.4f %7.4f %6.4f %13.4f", score.precision, score.recall, score.f1, score.accuracy))
+                        + String(
+                            format: "%11.4f %7.4f %6.4f %13.4f", score.precision, score.recall, score.f1, score.accuracy
+                        ))
             }
             if let speed { print(String(format: "speed: %.1f MB/s of text on one core", speed / 1e6)) }
             for sample in report.errors {

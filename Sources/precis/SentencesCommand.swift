@@ -45,7 +45,9 @@ struct SentencesCommand: ParsableCommand {
                         text: $0.text, index: $0.index, paragraph: $0.paragraph, start: $0.range.lowerBound,
                         end: $0.range.upperBound, words: $0.tokens.count)
                 }
-                print(try JSONOutput.pretty(Output(language: document.language.code, title: document.title, sentences: items)))
+                print(
+                    try JSONOutput.pretty(
+                        Output(language: document.language.code, title: document.title, sentences: items)))
             }
         }
     }

@@ -74,7 +74,8 @@ struct SummarizeCommand: ParsableCommand {
     func run() throws {
         try Self.reportingFailures {
             let summarizer = try Summarizer(
-                configuration: Summarizer.Configuration(method: method, length: try length.length(), keywordCount: keywords))
+                configuration: Summarizer.Configuration(
+                    method: method, length: try length.length(), keywordCount: keywords))
             if let jsonl {
                 try BatchSummarizer(
                     summarizer: summarizer, configuration: try input.documentConfiguration(), reportsTimings: timings

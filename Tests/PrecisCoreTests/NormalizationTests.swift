@@ -53,7 +53,8 @@ struct NormalizationTests {
 
 struct WordTests {
     @Test func tokenizesStemsAndFlagsStopwords() throws {
-        let document = try Document("The runners were running quickly. Don't stop!", configuration: .init(language: .english))
+        let document = try Document(
+            "The runners were running quickly. Don't stop!", configuration: .init(language: .english))
         let words = document.tokens.map { document.surface($0) }
         #expect(words == ["The", "runners", "were", "running", "quickly", "Don't", "stop"])
         let stems = document.tokens.map { document.vocabulary[Int($0.term)] }
@@ -70,7 +71,8 @@ struct WordTests {
     }
 
     @Test func lowercasesUnicode() throws {
-        let document = try Document("ÉCOLE Straße ПРИВЕТ Ёлка", configuration: .init(language: try Language.named("french")))
+        let document = try Document(
+            "ÉCOLE Straße ПРИВЕТ Ёлка", configuration: .init(language: try Language.named("french")))
         let lower = document.tokens.map { document.vocabulary[Int($0.term)] }
         #expect(lower[2].hasPrefix("привет"))
         #expect(lower[3].hasPrefix("ёлк"))
@@ -78,7 +80,8 @@ struct WordTests {
     }
 
     @Test func russianStemming() throws {
-        let document = try Document("Переговоры продолжаются. Переговорам мешают споры.", configuration: .init(language: .russian))
+        let document = try Document(
+            "Переговоры продолжаются. Переговорам мешают споры.", configuration: .init(language: .russian))
         let stems = document.tokens.map { document.vocabulary[Int($0.term)] }
         #expect(stems[0] == stems[2])  // переговоры, переговорам
     }

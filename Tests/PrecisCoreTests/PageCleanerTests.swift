@@ -32,7 +32,9 @@ struct PageCleanerTests {
         let document = try Document(Self.copiedPage)
         #expect(document.title == "Port Strike Ends After Workers Accept New Contract")
         let all = document.sentences.map(\.text).joined(separator: "\n")
-        for widget in ["No time to read", "Get a summary", "Previous Article", "Next Article", "Farmers Market", "Library Extends"] {
+        for widget in [
+            "No time to read", "Get a summary", "Previous Article", "Next Article", "Farmers Market", "Library Extends",
+        ] {
             #expect(!all.contains(widget), "\(widget) was kept")
         }
         #expect(document.sentences.first?.text.hasPrefix("Dock workers") == true)

@@ -12,107 +12,160 @@ struct SegmentationTests {
     }
 
     static let english: [Case] = [
-        Case(name: "titles", text: "Mr. Smith met Dr. Jones and Gen. Patel. They talked.",
-             sentences: ["Mr. Smith met Dr. Jones and Gen. Patel.", "They talked."]),
-        Case(name: "political titles", text: "Sen. Warren, Gov. Newsom and Rep. Ocasio-Cortez spoke. Nobody else did.",
-             sentences: ["Sen. Warren, Gov. Newsom and Rep. Ocasio-Cortez spoke.", "Nobody else did."]),
-        Case(name: "country abbreviation mid-sentence", text: "The U.S. economy grew. The U.K. economy shrank.",
-             sentences: ["The U.S. economy grew.", "The U.K. economy shrank."]),
-        Case(name: "country abbreviation at the end", text: "He moved to the U.S. The move was hard.",
-             sentences: ["He moved to the U.S.", "The move was hard."]),
-        Case(name: "corporate suffixes", text: "Apple Inc. said sales rose. Acme Corp. Chief Executive Jane Doe agreed.",
-             sentences: ["Apple Inc. said sales rose.", "Acme Corp. Chief Executive Jane Doe agreed."]),
-        Case(name: "number abbreviation", text: "He lives at No. 10 Downing Street. It is famous.",
-             sentences: ["He lives at No. 10 Downing Street.", "It is famous."]),
-        Case(name: "saint and street", text: "They flew to St. Louis on Main St. The trip was short.",
-             sentences: ["They flew to St. Louis on Main St.", "The trip was short."]),
-        Case(name: "months", text: "The law takes effect Jan. 1 and ends Dec. 31. Critics object.",
-             sentences: ["The law takes effect Jan. 1 and ends Dec. 31.", "Critics object."]),
-        Case(name: "times", text: "The polls close at 8 p.m. Eastern time. Results follow at 9 a.m. The count is slow.",
-             sentences: ["The polls close at 8 p.m. Eastern time.", "Results follow at 9 a.m.", "The count is slow."]),
-        Case(name: "etc.", text: "Bring pens, paper, etc. to the exam. Do not be late.",
-             sentences: ["Bring pens, paper, etc. to the exam.", "Do not be late."]),
-        Case(name: "initials", text: "Donald Sterling spoke with V. Stiviano about it. She declined.",
-             sentences: ["Donald Sterling spoke with V. Stiviano about it.", "She declined."]),
-        Case(name: "several initials", text: "J. R. R. Tolkien wrote it. It sold well.",
-             sentences: ["J. R. R. Tolkien wrote it.", "It sold well."]),
-        Case(name: "decimals and money", text: "Shares rose 3.5% to $12.75 on Friday. Bonds fell 0.2 points.",
-             sentences: ["Shares rose 3.5% to $12.75 on Friday.", "Bonds fell 0.2 points."]),
-        Case(name: "number at the end", text: "The company was founded in 1998. It has 4,500 employees.",
-             sentences: ["The company was founded in 1998.", "It has 4,500 employees."]),
-        Case(name: "ordinals", text: "She finished 2nd. He was 3rd in the 100m.",
-             sentences: ["She finished 2nd.", "He was 3rd in the 100m."]),
-        Case(name: "versions", text: "Upgrade to version 2.4.1 today. Version 3.0 is in beta.",
-             sentences: ["Upgrade to version 2.4.1 today.", "Version 3.0 is in beta."]),
-        Case(name: "ellipsis before lowercase", text: "He paused... and then he left. Nobody followed.",
-             sentences: ["He paused... and then he left.", "Nobody followed."]),
-        Case(name: "ellipsis before capital", text: "We waited and waited… Then the bus came.",
-             sentences: ["We waited and waited…", "Then the bus came."]),
-        Case(name: "quote ends with period, speech tag follows", text: "\"No.\" he said. \"Never.\"",
-             sentences: ["\"No.\" he said.", "\"Never.\""]),
-        Case(name: "exclamation in quotes", text: "\"Run!\" she shouted. They ran.",
-             sentences: ["\"Run!\" she shouted.", "They ran."]),
-        Case(name: "multi-sentence quotation", text: "\"We are ready. We have the votes. We will win,\" the senator said.",
-             sentences: ["\"We are ready.", "We have the votes.", "We will win,\" the senator said."]),
-        Case(name: "curly quotes", text: "“It is over.” The crowd cheered.",
-             sentences: ["“It is over.”", "The crowd cheered."]),
-        Case(name: "brackets", text: "The bill passed (by one vote.) Its fate is unclear.",
-             sentences: ["The bill passed (by one vote.)", "Its fate is unclear."]),
-        Case(name: "question and exclamation", text: "Why now? Nobody knows! Officials declined to comment.",
-             sentences: ["Why now?", "Nobody knows!", "Officials declined to comment."]),
+        Case(
+            name: "titles", text: "Mr. Smith met Dr. Jones and Gen. Patel. They talked.",
+            sentences: ["Mr. Smith met Dr. Jones and Gen. Patel.", "They talked."]),
+        Case(
+            name: "political titles", text: "Sen. Warren, Gov. Newsom and Rep. Ocasio-Cortez spoke. Nobody else did.",
+            sentences: ["Sen. Warren, Gov. Newsom and Rep. Ocasio-Cortez spoke.", "Nobody else did."]),
+        Case(
+            name: "country abbreviation mid-sentence", text: "The U.S. economy grew. The U.K. economy shrank.",
+            sentences: ["The U.S. economy grew.", "The U.K. economy shrank."]),
+        Case(
+            name: "country abbreviation at the end", text: "He moved to the U.S. The move was hard.",
+            sentences: ["He moved to the U.S.", "The move was hard."]),
+        Case(
+            name: "corporate suffixes", text: "Apple Inc. said sales rose. Acme Corp. Chief Executive Jane Doe agreed.",
+            sentences: ["Apple Inc. said sales rose.", "Acme Corp. Chief Executive Jane Doe agreed."]),
+        Case(
+            name: "number abbreviation", text: "He lives at No. 10 Downing Street. It is famous.",
+            sentences: ["He lives at No. 10 Downing Street.", "It is famous."]),
+        Case(
+            name: "saint and street", text: "They flew to St. Louis on Main St. The trip was short.",
+            sentences: ["They flew to St. Louis on Main St.", "The trip was short."]),
+        Case(
+            name: "months", text: "The law takes effect Jan. 1 and ends Dec. 31. Critics object.",
+            sentences: ["The law takes effect Jan. 1 and ends Dec. 31.", "Critics object."]),
+        Case(
+            name: "times", text: "The polls close at 8 p.m. Eastern time. Results follow at 9 a.m. The count is slow.",
+            sentences: ["The polls close at 8 p.m. Eastern time.", "Results follow at 9 a.m.", "The count is slow."]),
+        Case(
+            name: "etc.", text: "Bring pens, paper, etc. to the exam. Do not be late.",
+            sentences: ["Bring pens, paper, etc. to the exam.", "Do not be late."]),
+        Case(
+            name: "initials", text: "Donald Sterling spoke with V. Stiviano about it. She declined.",
+            sentences: ["Donald Sterling spoke with V. Stiviano about it.", "She declined."]),
+        Case(
+            name: "several initials", text: "J. R. R. Tolkien wrote it. It sold well.",
+            sentences: ["J. R. R. Tolkien wrote it.", "It sold well."]),
+        Case(
+            name: "decimals and money", text: "Shares rose 3.5% to $12.75 on Friday. Bonds fell 0.2 points.",
+            sentences: ["Shares rose 3.5% to $12.75 on Friday.", "Bonds fell 0.2 points."]),
+        Case(
+            name: "number at the end", text: "The company was founded in 1998. It has 4,500 employees.",
+            sentences: ["The company was founded in 1998.", "It has 4,500 employees."]),
+        Case(
+            name: "ordinals", text: "She finished 2nd. He was 3rd in the 100m.",
+            sentences: ["She finished 2nd.", "He was 3rd in the 100m."]),
+        Case(
+            name: "versions", text: "Upgrade to version 2.4.1 today. Version 3.0 is in beta.",
+            sentences: ["Upgrade to version 2.4.1 today.", "Version 3.0 is in beta."]),
+        Case(
+            name: "ellipsis before lowercase", text: "He paused... and then he left. Nobody followed.",
+            sentences: ["He paused... and then he left.", "Nobody followed."]),
+        Case(
+            name: "ellipsis before capital", text: "We waited and waited… Then the bus came.",
+            sentences: ["We waited and waited…", "Then the bus came."]),
+        Case(
+            name: "quote ends with period, speech tag follows", text: "\"No.\" he said. \"Never.\"",
+            sentences: ["\"No.\" he said.", "\"Never.\""]),
+        Case(
+            name: "exclamation in quotes", text: "\"Run!\" she shouted. They ran.",
+            sentences: ["\"Run!\" she shouted.", "They ran."]),
+        Case(
+            name: "multi-sentence quotation",
+            text: "\"We are ready. We have the votes. We will win,\" the senator said.",
+            sentences: ["\"We are ready.", "We have the votes.", "We will win,\" the senator said."]),
+        Case(
+            name: "curly quotes", text: "“It is over.” The crowd cheered.",
+            sentences: ["“It is over.”", "The crowd cheered."]),
+        Case(
+            name: "brackets", text: "The bill passed (by one vote.) Its fate is unclear.",
+            sentences: ["The bill passed (by one vote.)", "Its fate is unclear."]),
+        Case(
+            name: "question and exclamation", text: "Why now? Nobody knows! Officials declined to comment.",
+            sentences: ["Why now?", "Nobody knows!", "Officials declined to comment."]),
         Case(name: "interrobang run", text: "Really?! Yes.", sentences: ["Really?!", "Yes."]),
-        Case(name: "URL", text: "Details are at https://example.com/report.html?id=3. Read them.",
-             sentences: ["Details are at https://example.com/report.html?id=3.", "Read them."]),
-        Case(name: "e-mail address", text: "Write to press.office@example.org today. We answer fast.",
-             sentences: ["Write to press.office@example.org today.", "We answer fast."]),
-        Case(name: "file names", text: "Open budget.xlsx and notes.txt first. Then reply.",
-             sentences: ["Open budget.xlsx and notes.txt first.", "Then reply."]),
-        Case(name: "missing space after period", text: "It rained today.The match was cancelled.",
-             sentences: ["It rained today.", "The match was cancelled."]),
-        Case(name: "domain is not a missing space", text: "Visit Newsfeed.Com for more.", sentences: ["Visit Newsfeed.Com for more."]),
-        Case(name: "heading line without punctuation", text: "Storm hits coast\nThousands lost power overnight.",
-             sentences: ["Storm hits coast", "Thousands lost power overnight."]),
-        Case(name: "list items", text: "What to pack:\n- a torch\n- water\n- a radio",
-             sentences: ["What to pack:", "- a torch", "- water", "- a radio"]),
-        Case(name: "numbered list", text: "Steps\n1. Open the box.\n2. Plug it in.",
-             sentences: ["Steps", "1. Open the box.", "2. Plug it in."]),
-        Case(name: "hard-wrapped prose", text: "The minister said the plan, which was announced\non Monday, would cost more than expected.",
-             sentences: ["The minister said the plan, which was announced\non Monday, would cost more than expected."]),
-        Case(name: "wrapped line ending in a function word", text: "He walked into the\nRoyal Albert Hall alone.",
-             sentences: ["He walked into the\nRoyal Albert Hall alone."]),
-        Case(name: "paragraph break ends a sentence", text: "First paragraph without a stop\n\nsecond paragraph",
-             sentences: ["First paragraph without a stop", "second paragraph"]),
-        Case(name: "separator line", text: "Part one ends here. *** Part two begins.",
-             sentences: ["Part one ends here.", "***", "Part two begins."]),
-        Case(name: "emoticon stays with its sentence", text: "Loved it. :) See you soon.",
-             sentences: ["Loved it. :)", "See you soon."]),
-        Case(name: "lowercase start in web text", text: "i am going out tonight. you should come.",
-             sentences: ["i am going out tonight.", "you should come."]),
-        Case(name: "no punctuation at all", text: "just some words without any punctuation",
-             sentences: ["just some words without any punctuation"]),
-        Case(name: "dateline", text: "WASHINGTON (AP) — The Senate voted 52-48 on Tuesday. The House is next.",
-             sentences: ["WASHINGTON (AP) — The Senate voted 52-48 on Tuesday.", "The House is next."]),
-        Case(name: "Ph.D. and middle initial", text: "Jane Q. Public earned a Ph.D. in physics. She teaches.",
-             sentences: ["Jane Q. Public earned a Ph.D. in physics.", "She teaches."]),
+        Case(
+            name: "URL", text: "Details are at https://example.com/report.html?id=3. Read them.",
+            sentences: ["Details are at https://example.com/report.html?id=3.", "Read them."]),
+        Case(
+            name: "e-mail address", text: "Write to press.office@example.org today. We answer fast.",
+            sentences: ["Write to press.office@example.org today.", "We answer fast."]),
+        Case(
+            name: "file names", text: "Open budget.xlsx and notes.txt first. Then reply.",
+            sentences: ["Open budget.xlsx and notes.txt first.", "Then reply."]),
+        Case(
+            name: "missing space after period", text: "It rained today.The match was cancelled.",
+            sentences: ["It rained today.", "The match was cancelled."]),
+        Case(
+            name: "domain is not a missing space", text: "Visit Newsfeed.Com for more.",
+            sentences: ["Visit Newsfeed.Com for more."]),
+        Case(
+            name: "heading line without punctuation", text: "Storm hits coast\nThousands lost power overnight.",
+            sentences: ["Storm hits coast", "Thousands lost power overnight."]),
+        Case(
+            name: "list items", text: "What to pack:\n- a torch\n- water\n- a radio",
+            sentences: ["What to pack:", "- a torch", "- water", "- a radio"]),
+        Case(
+            name: "numbered list", text: "Steps\n1. Open the box.\n2. Plug it in.",
+            sentences: ["Steps", "1. Open the box.", "2. Plug it in."]),
+        Case(
+            name: "hard-wrapped prose",
+            text: "The minister said the plan, which was announced\non Monday, would cost more than expected.",
+            sentences: ["The minister said the plan, which was announced\non Monday, would cost more than expected."]),
+        Case(
+            name: "wrapped line ending in a function word", text: "He walked into the\nRoyal Albert Hall alone.",
+            sentences: ["He walked into the\nRoyal Albert Hall alone."]),
+        Case(
+            name: "paragraph break ends a sentence", text: "First paragraph without a stop\n\nsecond paragraph",
+            sentences: ["First paragraph without a stop", "second paragraph"]),
+        Case(
+            name: "separator line", text: "Part one ends here. *** Part two begins.",
+            sentences: ["Part one ends here.", "***", "Part two begins."]),
+        Case(
+            name: "emoticon stays with its sentence", text: "Loved it. :) See you soon.",
+            sentences: ["Loved it. :)", "See you soon."]),
+        Case(
+            name: "lowercase start in web text", text: "i am going out tonight. you should come.",
+            sentences: ["i am going out tonight.", "you should come."]),
+        Case(
+            name: "no punctuation at all", text: "just some words without any punctuation",
+            sentences: ["just some words without any punctuation"]),
+        Case(
+            name: "dateline", text: "WASHINGTON (AP) — The Senate voted 52-48 on Tuesday. The House is next.",
+            sentences: ["WASHINGTON (AP) — The Senate voted 52-48 on Tuesday.", "The House is next."]),
+        Case(
+            name: "Ph.D. and middle initial", text: "Jane Q. Public earned a Ph.D. in physics. She teaches.",
+            sentences: ["Jane Q. Public earned a Ph.D. in physics.", "She teaches."]),
         Case(name: "CJK full stop", text: "今日は晴れです。明日は雨です。", sentences: ["今日は晴れです。", "明日は雨です。"]),
-        Case(name: "right-to-left text", text: "هذا نص عربي. وهذه جملة ثانية.", sentences: ["هذا نص عربي.", "وهذه جملة ثانية."]),
-        Case(name: "emoji", text: "We won! 🎉🎉 The final was tense.", sentences: ["We won!", "🎉🎉 The final was tense."]),
+        Case(
+            name: "right-to-left text", text: "هذا نص عربي. وهذه جملة ثانية.",
+            sentences: ["هذا نص عربي.", "وهذه جملة ثانية."]),
+        Case(
+            name: "emoji", text: "We won! 🎉🎉 The final was tense.", sentences: ["We won!", "🎉🎉 The final was tense."]),
     ]
 
     static let russian: [Case] = [
-        Case(name: "initials", text: "В. В. Путин провёл совещание. Оно длилось час.",
-             sentences: ["В. В. Путин провёл совещание.", "Оно длилось час."]),
-        Case(name: "т. е. and т. д.", text: "Он купил фрукты, т. е. яблоки, груши и т. д. Потом ушёл домой.",
-             sentences: ["Он купил фрукты, т. е. яблоки, груши и т. д.", "Потом ушёл домой."]),
-        Case(name: "year abbreviation", text: "Закон принят в 2020 г. Он вступил в силу сразу.",
-             sentences: ["Закон принят в 2020 г.", "Он вступил в силу сразу."]),
-        Case(name: "street", text: "Офис находится на ул. Ленина. Вход со двора.",
-             sentences: ["Офис находится на ул. Ленина.", "Вход со двора."]),
-        Case(name: "guillemets", text: "«Мы готовы», — сказал министр. Переговоры продолжатся.",
-             sentences: ["«Мы готовы», — сказал министр.", "Переговоры продолжатся."]),
+        Case(
+            name: "initials", text: "В. В. Путин провёл совещание. Оно длилось час.",
+            sentences: ["В. В. Путин провёл совещание.", "Оно длилось час."]),
+        Case(
+            name: "т. е. and т. д.", text: "Он купил фрукты, т. е. яблоки, груши и т. д. Потом ушёл домой.",
+            sentences: ["Он купил фрукты, т. е. яблоки, груши и т. д.", "Потом ушёл домой."]),
+        Case(
+            name: "year abbreviation", text: "Закон принят в 2020 г. Он вступил в силу сразу.",
+            sentences: ["Закон принят в 2020 г.", "Он вступил в силу сразу."]),
+        Case(
+            name: "street", text: "Офис находится на ул. Ленина. Вход со двора.",
+            sentences: ["Офис находится на ул. Ленина.", "Вход со двора."]),
+        Case(
+            name: "guillemets", text: "«Мы готовы», — сказал министр. Переговоры продолжатся.",
+            sentences: ["«Мы готовы», — сказал министр.", "Переговоры продолжатся."]),
         Case(name: "question", text: "Что дальше? Никто не знает.", sentences: ["Что дальше?", "Никто не знает."]),
-        Case(name: "millions", text: "Бюджет составил 5 млн руб. в год. Это много.",
-             sentences: ["Бюджет составил 5 млн руб. в год.", "Это много."]),
+        Case(
+            name: "millions", text: "Бюджет составил 5 млн руб. в год. Это много.",
+            sentences: ["Бюджет составил 5 млн руб. в год.", "Это много."]),
     ]
 
     @Test(arguments: english)

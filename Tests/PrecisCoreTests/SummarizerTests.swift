@@ -130,7 +130,9 @@ struct SummarizerTests {
         let words = summary.stats.article.words
         #expect(words == document.tokens.count)
         #expect(summary.stats.article.readingTimeSeconds == (words * 60 + 229) / 230)
-        #expect(summary.stats.summary.words == summary.sentences.reduce(0) { $0 + document.sentences[$1.index].tokens.count })
+        #expect(
+            summary.stats.summary.words
+                == summary.sentences.reduce(0) { $0 + document.sentences[$1.index].tokens.count })
         #expect(summary.stats.article.sentences == document.sentences.count)
     }
 

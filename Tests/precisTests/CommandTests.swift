@@ -40,7 +40,8 @@ struct CommandTests {
     }
 
     static func temporaryFile(_ contents: Data, suffix: String = ".txt") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("precis-test-\(UUID().uuidString)\(suffix)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "precis-test-\(UUID().uuidString)\(suffix)")
         try contents.write(to: url)
         return url
     }
@@ -93,7 +94,8 @@ struct CommandTests {
     }
 
     @Test func summarizeMarkdownAndStandardInput() throws {
-        let result = try Self.run(["summarize", "--format", "markdown", "--words", "60", "-"], stdin: Data(Self.article.utf8))
+        let result = try Self.run(
+            ["summarize", "--format", "markdown", "--words", "60", "-"], stdin: Data(Self.article.utf8))
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("# Lighthouse Keeper Retires After Forty Years"))
         #expect(result.stdout.contains("**Keywords:**"))
@@ -101,7 +103,8 @@ struct CommandTests {
 
     @Test(arguments: ["lead", "luhn", "textrank", "lexrank", "news"])
     func everyMethodRuns(_ method: String) throws {
-        let result = try Self.run(["summarize", "--method", method, "--ratio", "0.5", "-"], stdin: Data(Self.article.utf8))
+        let result = try Self.run(
+            ["summarize", "--method", method, "--ratio", "0.5", "-"], stdin: Data(Self.article.utf8))
         #expect(result.status == 0)
         #expect(!result.stdout.isEmpty)
     }
@@ -184,7 +187,8 @@ struct CommandTests {
         let language = try Self.run(["summarize", "--language", "klingon", "-"], stdin: Data(Self.article.utf8))
         #expect(language.status != 0)
         #expect(language.stderr.contains("unknown language"))
-        let both = try Self.run(["summarize", "--sentences", "2", "--words", "50", "-"], stdin: Data(Self.article.utf8))
+        let both = try Self.run(
+            ["summarize", "--sentences", "2", "--words", "50", "-"], stdin: Data(Self.article.utf8))
         #expect(both.status != 0)
         let zero = try Self.run(["summarize", "--sentences", "0", "-"], stdin: Data(Self.article.utf8))
         #expect(zero.status != 0)
@@ -194,7 +198,8 @@ struct CommandTests {
     @Test func languageOverride() throws {
         let result = try Self.run(
             ["summarize", "--language", "german", "--format", "json", "-"],
-            stdin: Data("Der Zug kommt heute später. Die Bahn entschuldigt sich. Morgen fährt er wieder pünktlich.".utf8))
+            stdin: Data(
+                "Der Zug kommt heute später. Die Bahn entschuldigt sich. Morgen fährt er wieder pünktlich.".utf8))
         #expect(result.status == 0)
         #expect(result.stdout.contains(#""language" : "de""#))
     }

@@ -36,7 +36,8 @@ extension Language {
                 "tel", "ph", "ext", "ed", "eds", "approx", "nr", "num", "pt", "pts", "rt", "hwy", "rte", "op",
             ],
             abbreviations: [
-                "jr", "sr", "st", "ste", "mt", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "assn", "dept", "univ", "gov't", "govt",
+                "jr", "sr", "st", "ste", "mt", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "assn", "dept", "univ",
+                "gov't", "govt",
                 "etc", "al", "vs", "v", "cf", "viz", "approx", "est", "ave", "blvd", "rd", "hwy", "sq",
                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                 "mon", "tue", "tues", "thu", "thur", "thurs", "fri", "sat",

@@ -120,7 +120,9 @@ struct LineShape {
             } else if pendingEnd {
                 hasInnerSentenceEnd = true
             }
-            if !UTF8Scalar.isSpace(c) && !(c == 0x22 || c == 0x27 || c == 0x29 || c == 0x201D || c == 0x2019 || c == 0xBB) {
+            if !UTF8Scalar.isSpace(c)
+                && !(c == 0x22 || c == 0x27 || c == 0x29 || c == 0x201D || c == 0x2019 || c == 0xBB)
+            {
                 last = c
             }
             i += length

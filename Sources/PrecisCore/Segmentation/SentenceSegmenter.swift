@@ -340,7 +340,9 @@ public struct SentenceSegmenter: Sendable {
         let b = p[k]
         if b == 0x2D || b == 0x2A || b == 0x2B {
             j += 1
-        } else if b == 0xE2 && k + 2 < hi && p[k + 1] == 0x80 && (p[k + 2] == 0xA2 || p[k + 2] == 0x93 || p[k + 2] == 0x94) {
+        } else if b == 0xE2 && k + 2 < hi && p[k + 1] == 0x80
+            && (p[k + 2] == 0xA2 || p[k + 2] == 0x93 || p[k + 2] == 0x94)
+        {
             j += 3
         } else if b >= 0x30 && b <= 0x39 {
             while j < hi && j - k < 3 && p[j] >= 0x30 && p[j] <= 0x39 { j += 1 }
@@ -402,7 +404,9 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// "т. д" for the `д` of "т. д.": multi-word abbreviations are listed with a space between parts.
-    private func twoWordKey(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, from lower: Int, last: String) -> String {
+    private func twoWordKey(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, from lower: Int, last: String)
+        -> String
+    {
         var e = word.lowerBound
         while e > lower && Self.isSpaceByte(p[e - 1]) { e -= 1 }
         guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return last }
@@ -454,7 +458,8 @@ public struct SentenceSegmenter: Sendable {
         case 0x22, 0x27, 0x28, 0x5B, 0x7B: return 1
         case 0xC2 where j + 1 < hi && (p[j + 1] == 0xAB || p[j + 1] == 0xBF || p[j + 1] == 0xA1): return 2
         case 0xE2
-        where j + 2 < hi && p[j + 1] == 0x80 && (p[j + 2] == 0x9C || p[j + 2] == 0x98 || p[j + 2] == 0x9E || p[j + 2] == 0xB9):
+        where j + 2 < hi && p[j + 1] == 0x80
+            && (p[j + 2] == 0x9C || p[j + 2] == 0x98 || p[j + 2] == 0x9E || p[j + 2] == 0xB9):
             return 3
         default: return nil
         }

@@ -133,9 +133,10 @@ struct KeywordExtractor {
                     let form = Self.surface(bytes, token.range, strippingPossessive: true)
                     forms[form, default: (0, position)].count += 1
                 }
-                text = forms.max { a, b in
-                    a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
-                }?.key ?? ""
+                text =
+                    forms.max { a, b in
+                        a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
+                    }?.key ?? ""
             } else {
                 text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
             }
@@ -150,7 +151,9 @@ struct KeywordExtractor {
         return true
     }
 
-    private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool) -> String {
+    private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool)
+        -> String
+    {
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         if bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
             text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))

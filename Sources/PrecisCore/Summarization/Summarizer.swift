@@ -44,7 +44,10 @@ public struct Summarizer: Sendable {
         /// Cosine similarity at which two sentences count as duplicates.
         public var duplicateThreshold: Double
 
-        public init(method: Method = .news, length: Length = .sentences(3), keywordCount: Int = 10, duplicateThreshold: Double = 0.6) {
+        public init(
+            method: Method = .news, length: Length = .sentences(3), keywordCount: Int = 10,
+            duplicateThreshold: Double = 0.6
+        ) {
             self.method = method
             self.length = length
             self.keywordCount = keywordCount

@@ -153,7 +153,9 @@ public struct NormalizedText: Sendable {
                     } else {
                         if from < start {
                             out.removeSubrange(lastStarterOut...)
-                            while let last = edits.last, last.normalized.lowerBound >= lastStarterOut { edits.removeLast() }
+                            while let last = edits.last, last.normalized.lowerBound >= lastStarterOut {
+                                edits.removeLast()
+                            }
                         }
                         let outStart = out.count
                         out.append(contentsOf: composed)

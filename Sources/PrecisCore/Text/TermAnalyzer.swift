@@ -63,7 +63,8 @@ struct TermAnalyzer {
                 switch d {
                 case 0x27, 0x2019: joins = nextLetter
                 case 0x2D, 0x2010, 0x2011: joins = nextLetter || nextDigit
-                case 0x2E: joins = (previousWasDigit && nextDigit) || (segmentLetters == 1 && nextLetter && !previousWasDigit)
+                case 0x2E:
+                    joins = (previousWasDigit && nextDigit) || (segmentLetters == 1 && nextLetter && !previousWasDigit)
                 case 0x2C: joins = previousWasDigit && nextDigit
                 default: joins = false
                 }

@@ -12,7 +12,8 @@ enum UTF8Scalar {
         if b0 < 0x80 { return (b0, 1) }
         let end = bytes.endIndex
         if b0 >= 0xF0, i + 3 < end {
-            let v = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6
+            let v =
+                (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6
                 | (UInt32(bytes[i + 3]) & 0x3F)
             return (v, 4)
         }
