@@ -230,11 +230,11 @@ final class Progress {
         last = start
     }
 
-    func tick(_ count: Int) {
+    func tick(_ count: Int, of total: Int? = nil) {
         let now = clock.now
         guard now - last > .milliseconds(250) else { return }
         last = now
-        draw(count, suffix: "")
+        draw(count, suffix: total.map { " (of \($0))" } ?? "")
     }
 
     func finish(_ count: Int, failed: Int) {

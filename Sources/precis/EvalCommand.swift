@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Precis on evaluation data.",
-        subcommands: [EvalSentencesCommand.self])
+        subcommands: [EvalSummariesCommand.self, EvalSentencesCommand.self])
 }
 
 struct EvalSentencesCommand: ParsableCommand {
@@ -78,5 +78,122 @@ struct EvalSentencesCommand: ParsableCommand {
                 for line in sample.gold { print("  gold: \(line)") }
             }
         }
+    }
+}
+
+extension SummaryEvaluation.References: ExpressibleByArgument {}
+
+struct EvalSummariesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summaries",
+        abstract: "Score summaries with ROUGE beside Lead-3, the data set's systems and an extractive oracle.",
+        discussion: """
+            DATA is JSONL with {"id", "article", "references": [...], "title"?, "system_outputs": {name: text}?} per \
+            line. Each article is summarised with each --method; every summary, Lead-3, every system output and a \
+            greedy oracle (3 sentences, on ROUGE-1 + ROUGE-2) are scored with ROUGE as rouge-score 0.1.2 scores them \
+            (stemming on; sentences one per line for ROUGE-Lsum). Means are F1 × 100 with 95% bootstrap intervals.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The JSONL data file.", completion: .file())
+    var data: String
+
+    @Option(name: .customLong("method"), help: "A method to evaluate; repeat for several (default: news).")
+    var methods: [Summarizer.Method] = []
+
+    @Option(help: "Sentences per summary for the methods.")
+    var sentences = 3
+
+    @Option(help: "Score against the first reference or the best of all.")
+    var references: SummaryEvaluation.References = .first
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Also write a bar chart of the results as SVG to this file.", completion: .file())
+    var svg: String?
+
+    @Option(help: "Write every summary with its scores as JSONL to this file (for parity checks).", completion: .file())
+    var details: String?
+
+    @Option(help: "Evaluate only the first N articles.")
+    var limit: Int?
+
+    @Flag(help: "Score without the Porter stemmer.")
+    var noStemming = false
+
+    @Flag(help: "Leave out the oracle.")
+    var noOracle = false
+
+    func validate() throws {
+        if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        var examples: [SummaryEvaluation.Example]
+        do {
+            examples = try SummaryEvaluation.load(URL(fileURLWithPath: data))
+        } catch let error as EvaluationError {
+            Terminal.error(error.message)
+            throw ExitCode(2)
+        }
+        if let limit { examples = Array(examples.prefix(limit)) }
+        var configuration = SummaryEvaluation.Configuration()
+        configuration.methods = methods.isEmpty ? [.news] : methods
+        configuration.sentences = sentences
+        configuration.references = references
+        configuration.stemming = !noStemming
+        configuration.includesOracle = !noOracle
+        let total = examples.count
+        let progress = Terminal.stderrIsTerminal ? Progress() : nil
+        let report = try SummaryEvaluation(configuration: configuration).evaluate(examples) { done in
+            progress?.tick(done, of: total)
+        }
+        progress?.finish(total, failed: 0)
+
+        if let details {
+            var lines = Data()
+            for row in report.details {
+                lines.append(try JSONOutput.compact.encode(row))
+                lines.append(0x0A)
+            }
+            try write(lines, to: details)
+        }
+        if let svg {
+            try write(Data(ResultChart(report: report, title: URL(fileURLWithPath: data).lastPathComponent).svg.utf8), to: svg)
+        }
+        switch format {
+        case .json:
+            var summary = report
+            summary.details = []
+            print(try JSONOutput.pretty(summary))
+        case .text:
+            print(Self.table(report))
+        }
+    }
+
+    private func write(_ data: Data, to path: String) throws {
+        do { try data.write(to: URL(fileURLWithPath: path)) } catch {
+            Terminal.error("cannot write \(path)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func table(_ report: SummaryEvaluation.Report) -> String {
+        var lines = [
+            "\(report.articles) articles, F1 × 100 against \(report.references == .first ? "the first reference" : "the best reference"), 95% bootstrap intervals",
+            "system                 ROUGE-1                ROUGE-2                ROUGE-Lsum",
+        ]
+        for system in report.systems {
+            func cell(_ e: SummaryEvaluation.Estimate) -> String {
+                String(format: "%6.2f [%5.2f, %5.2f]  ", e.mean, e.low, e.high)
+            }
+            lines.append(
+                system.system.padding(toLength: 20, withPad: " ", startingAt: 0) + "  " + cell(system.rouge1)
+                    + cell(system.rouge2) + cell(system.rougeLsum))
+        }
+        return lines.joined(separator: "\n")
     }
 }
