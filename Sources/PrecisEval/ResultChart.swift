@@ -21,7 +21,8 @@ public struct ResultChart: Sendable {
         let plotHeight = 280.0
         let width = left + groupWidth * Double(max(systems.count, 1)) + 24
         let height = top + plotHeight + 90
-        let maximum = max(10, ((systems.flatMap { s in measures.map { s[keyPath: $0.1].high } }.max() ?? 10) / 10).rounded(.up) * 10)
+        let maximum = max(
+            10, ((systems.flatMap { s in measures.map { s[keyPath: $0.1].high } }.max() ?? 10) / 10).rounded(.up) * 10)
         func y(_ value: Double) -> Double { top + plotHeight * (1 - value / maximum) }
         func f(_ v: Double) -> String { String(Int((v * 10).rounded())).withDecimal }
 
@@ -39,7 +40,8 @@ public struct ResultChart: Sendable {
         }
         var tick = 0.0
         while tick <= maximum {
-            out += "<line x1=\"\(Int(left))\" x2=\"\(Int(width) - 16)\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"#ddd\"/>"
+            out +=
+                "<line x1=\"\(Int(left))\" x2=\"\(Int(width) - 16)\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"#ddd\"/>"
             out += "<text x=\"\(Int(left) - 6)\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(Int(tick))</text>\n"
             tick += 10
         }
@@ -51,15 +53,18 @@ public struct ResultChart: Sendable {
                 out += "<rect x=\"\(f(x))\" y=\"\(f(y(estimate.mean)))\" width=\"\(f(barWidth - 3))\" "
                 out += "height=\"\(f(y(0) - y(estimate.mean)))\" fill=\"\(measure.2)\"/>"
                 let center = x + (barWidth - 3) / 2
-                out += "<line x1=\"\(f(center))\" x2=\"\(f(center))\" y1=\"\(f(y(estimate.low)))\" y2=\"\(f(y(estimate.high)))\" stroke=\"black\"/>"
-                out += "<text x=\"\(f(center))\" y=\"\(f(y(estimate.high) - 4))\" text-anchor=\"middle\" font-size=\"9\">"
+                out +=
+                    "<line x1=\"\(f(center))\" x2=\"\(f(center))\" y1=\"\(f(y(estimate.low)))\" y2=\"\(f(y(estimate.high)))\" stroke=\"black\"/>"
+                out +=
+                    "<text x=\"\(f(center))\" y=\"\(f(y(estimate.high) - 4))\" text-anchor=\"middle\" font-size=\"9\">"
                 out += "\(f(estimate.mean))</text>\n"
             }
             let label = x0 + (groupWidth - 24) / 2
             out += "<text x=\"\(f(label))\" y=\"\(f(y(0) + 18))\" text-anchor=\"end\" "
             out += "transform=\"rotate(-30 \(f(label)) \(f(y(0) + 18)))\">\(escape(system.system))</text>\n"
         }
-        out += "<line x1=\"\(Int(left))\" x2=\"\(Int(width) - 16)\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0)))\" stroke=\"black\"/>\n"
+        out +=
+            "<line x1=\"\(Int(left))\" x2=\"\(Int(width) - 16)\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0)))\" stroke=\"black\"/>\n"
         out += "</svg>\n"
         return out
     }

@@ -18,7 +18,10 @@ public struct SummaryEvaluation: Sendable {
             case systemOutputs = "system_outputs"
         }
 
-        public init(id: String, article: String, references: [String], title: String? = nil, systemOutputs: [String: String] = [:]) {
+        public init(
+            id: String, article: String, references: [String], title: String? = nil,
+            systemOutputs: [String: String] = [:]
+        ) {
             self.id = id
             self.article = article
             self.references = references
@@ -57,6 +60,8 @@ public struct SummaryEvaluation: Sendable {
         public var includesOracle = true
         public var bootstrapSamples = 1000
         public var seed: UInt64 = 2004
+        /// A model for the `news` method in place of the committed one (for fitting and cross-validation).
+        public var newsModel: NewsRanker.Model?
 
         public init() {}
     }
@@ -122,15 +127,19 @@ public struct SummaryEvaluation: Sendable {
         let rouge = Rouge(stemming: configuration.stemming)
         var summarizers: [(String, Summarizer)] = []
         for method in configuration.methods {
-            summarizers.append(
-                (method.rawValue, try Summarizer(configuration: .init(method: method, length: .sentences(configuration.sentences), keywordCount: 0))))
+            let options = Summarizer.Configuration(
+                method: method, length: .sentences(configuration.sentences), keywordCount: 0)
+            let ranker: any SentenceRanker =
+                method == .news ? NewsRanker(model: configuration.newsModel ?? NewsModel.fitted) : method.ranker
+            summarizers.append((method.rawValue, try Summarizer(configuration: options, ranker: ranker)))
         }
         let lead3 = try Summarizer(configuration: .init(method: .lead, length: .sentences(3), keywordCount: 0))
         var names = summarizers.map(\.0) + ["lead-3"]
         var details: [ArticleScore] = []
 
         for (number, example) in examples.enumerated() {
-            let references = configuration.references == .first ? Array(example.references.prefix(1)) : example.references
+            let references =
+                configuration.references == .first ? Array(example.references.prefix(1)) : example.references
             let document = try? Document(example.article, title: example.title)
             func add(_ system: String, _ candidate: String) {
                 details.append(
@@ -172,14 +181,16 @@ public struct SummaryEvaluation: Sendable {
                     system: name, articles: rows.count, rouge1: estimate(\.rouge1.f1), rouge2: estimate(\.rouge2.f1),
                     rougeL: estimate(\.rougeL.f1), rougeLsum: estimate(\.rougeLsum.f1)))
         }
-        return Report(articles: examples.count, references: configuration.references, systems: systems, details: details)
+        return Report(
+            articles: examples.count, references: configuration.references, systems: systems, details: details)
     }
 
     /// The mean and the 2.5th and 97.5th percentiles of the means of the resamples (Efron 1979).
     static func bootstrap(_ values: [Double], resamples: [[Int]]) -> Estimate {
         let mean = values.reduce(0, +) / Double(max(values.count, 1))
         guard !resamples.isEmpty else { return Estimate(mean: mean, low: mean, high: mean) }
-        let means = resamples.map { indices in indices.reduce(0.0) { $0 + values[$1] } / Double(indices.count) }.sorted()
+        let means = resamples.map { indices in indices.reduce(0.0) { $0 + values[$1] } / Double(indices.count) }
+            .sorted()
         func percentile(_ p: Double) -> Double {
             let position = p * Double(means.count - 1)
             let lower = Int(position.rounded(.down))
@@ -187,6 +198,36 @@ public struct SummaryEvaluation: Sendable {
             return means[lower] + (means[upper] - means[lower]) * (position - Double(lower))
         }
         return Estimate(mean: mean, low: percentile(0.025), high: percentile(0.975))
+    }
+}
+
+extension SummaryEvaluation {
+    /// One sentence's ``NewsRanker`` features and whether the greedy oracle chose it.
+    public struct SentenceSample: Sendable, Codable {
+        public var features: [Double]
+        public var oracle: Bool
+    }
+
+    /// One article's samples, for fitting ``NewsRanker``'s model offline.
+    public struct ArticleSamples: Sendable, Codable {
+        public var id: String
+        public var sentences: [SentenceSample]
+    }
+
+    /// The features of every sentence of every example, labelled by the greedy oracle (3 sentences,
+    /// first reference).
+    public func samples(_ examples: [Example]) -> [ArticleSamples] {
+        let oracle = Oracle(rouge: Rouge(stemming: configuration.stemming))
+        return examples.compactMap { example in
+            guard let document = try? Document(example.article, title: example.title) else { return nil }
+            let chosen = Set(oracle.indices(document, references: Array(example.references.prefix(1)), sentences: 3))
+            let features = NewsRanker.features(for: document)
+            return ArticleSamples(
+                id: example.id,
+                sentences: features.enumerated().map {
+                    SentenceSample(features: $0.element, oracle: chosen.contains($0.offset))
+                })
+        }
     }
 }
 
@@ -199,6 +240,12 @@ struct Oracle {
     let rouge: Rouge
 
     func summary(_ document: Document, references: [String], sentences limit: Int) -> String {
+        indices(document, references: references, sentences: limit).map { document.sentences[$0].text }
+            .joined(separator: "\n")
+    }
+
+    /// The chosen sentences' indices, in document order.
+    func indices(_ document: Document, references: [String], sentences limit: Int) -> [Int] {
         let texts = document.sentences.map(\.text)
         var cache: [String: String] = [:]
         let prepared = references.map { Rouge.Prepared($0, rouge, &cache) }
@@ -210,9 +257,11 @@ struct Oracle {
             for index in sentences.indices where !chosen.contains(index) && !sentences[index].isEmpty {
                 let trial = (chosen + [index]).sorted()
                 let tokens = trial.flatMap { sentences[$0] }
-                let gain = prepared.map { reference in
-                    Rouge.ngrams(reference.tokens, tokens, n: 1).f1 + Rouge.ngrams(reference.tokens, tokens, n: 2).f1
-                }.max() ?? 0
+                let gain =
+                    prepared.map { reference in
+                        Rouge.ngrams(reference.tokens, tokens, n: 1).f1
+                            + Rouge.ngrams(reference.tokens, tokens, n: 2).f1
+                    }.max() ?? 0
                 if gain > best {
                     best = gain
                     bestIndex = index
@@ -221,7 +270,7 @@ struct Oracle {
             guard let bestIndex else { break }
             chosen.append(bestIndex)
         }
-        return chosen.sorted().map { texts[$0] }.joined(separator: "\n")
+        return chosen.sorted()
     }
 }
 

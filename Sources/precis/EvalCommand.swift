@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Precis on evaluation data.",
-        subcommands: [EvalSummariesCommand.self, EvalSentencesCommand.self])
+        subcommands: [EvalSummariesCommand.self, EvalSentencesCommand.self, EvalFeaturesCommand.self])
 }
 
 struct EvalSentencesCommand: ParsableCommand {
@@ -126,6 +126,9 @@ struct EvalSummariesCommand: ParsableCommand {
     @Flag(help: "Leave out the oracle.")
     var noOracle = false
 
+    @Option(help: "A JSON model for the news method in place of the built-in one (as scripts/train-news writes).")
+    var newsModel: String?
+
     func validate() throws {
         if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -146,6 +149,15 @@ struct EvalSummariesCommand: ParsableCommand {
         configuration.references = references
         configuration.stemming = !noStemming
         configuration.includesOracle = !noOracle
+        if let newsModel {
+            do {
+                configuration.newsModel = try JSONDecoder().decode(
+                    NewsRanker.Model.self, from: Data(contentsOf: URL(fileURLWithPath: newsModel)))
+            } catch {
+                Terminal.error("\(newsModel): not a news model (\(error))")
+                throw ExitCode(2)
+            }
+        }
         let total = examples.count
         let progress = Terminal.stderrIsTerminal ? Progress() : nil
         let report = try SummaryEvaluation(configuration: configuration).evaluate(examples) { done in
@@ -162,7 +174,9 @@ struct EvalSummariesCommand: ParsableCommand {
             try write(lines, to: details)
         }
         if let svg {
-            try write(Data(ResultChart(report: report, title: URL(fileURLWithPath: data).lastPathComponent).svg.utf8), to: svg)
+            try write(
+                Data(ResultChart(report: report, title: URL(fileURLWithPath: data).lastPathComponent).svg.utf8), to: svg
+            )
         }
         switch format {
         case .json:
@@ -195,5 +209,34 @@ struct EvalSummariesCommand: ParsableCommand {
                     + cell(system.rouge2) + cell(system.rougeLsum))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+struct EvalFeaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "features",
+        abstract: "Write the news ranker's features of every sentence, labelled by the ROUGE oracle, as JSONL.",
+        discussion: """
+            For fitting the news model offline (scripts/train-news): one line per article, {"id", "sentences": \
+            [{"features": [...], "oracle": true|false}]}, features in the order of the "names" line that comes first.
+            """)
+
+    @Argument(help: "The JSONL data file, as for eval summaries.", completion: .file())
+    var data: String
+
+    func run() throws {
+        let examples: [SummaryEvaluation.Example]
+        do {
+            examples = try SummaryEvaluation.load(URL(fileURLWithPath: data))
+        } catch let error as EvaluationError {
+            Terminal.error(error.message)
+            throw ExitCode(2)
+        }
+        let output = BufferedOutput()
+        output.write(try JSONOutput.compact.encode(["names": NewsRanker.Feature.allCases.map(\.name)]))
+        for article in SummaryEvaluation().samples(examples) {
+            output.write(try JSONOutput.compact.encode(article))
+        }
+        output.flush()
     }
 }

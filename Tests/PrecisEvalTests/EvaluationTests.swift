@@ -65,7 +65,8 @@ struct EvaluationTests {
     @Test func segmentationScores() {
         let examples = [
             SegmentationEvaluation.Example(
-                id: "a", text: "Dr. Smith came home. He slept. Then he left", sentences: ["Dr. Smith came home.", "He slept.", "Then he left"],
+                id: "a", text: "Dr. Smith came home. He slept. Then he left",
+                sentences: ["Dr. Smith came home.", "He slept.", "Then he left"],
                 parStarts: [0, 2]),
             SegmentationEvaluation.Example(
                 id: "b", text: "It rained Today was bad", sentences: ["It rained", "Today was bad"], parStarts: [0]),

@@ -33,7 +33,8 @@ struct RougeTests {
         let candidate = "the mayor opened the library"
         let one = rouge.score(reference: "the mayor opened the new library on monday", candidate: candidate)
         let other = rouge.score(reference: "a library opened", candidate: candidate)
-        let best = rouge.score(references: ["a library opened", "the mayor opened the new library on monday"], candidate: candidate)
+        let best = rouge.score(
+            references: ["a library opened", "the mayor opened the new library on monday"], candidate: candidate)
         #expect(best.rouge1.f1 == max(one.rouge1.f1, other.rouge1.f1))
         #expect(best.rouge2.f1 == max(one.rouge2.f1, other.rouge2.f1))
     }

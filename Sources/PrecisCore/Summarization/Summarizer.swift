@@ -74,10 +74,13 @@ public struct Summarizer: Sendable {
     public static let wordsPerMinute = 230
 
     public var configuration: Configuration
+    /// The ranker of ``Configuration/method``, or one given in its place.
+    public let ranker: any SentenceRanker
 
-    public init(configuration: Configuration = Configuration()) throws {
+    public init(configuration: Configuration = Configuration(), ranker: (any SentenceRanker)? = nil) throws {
         try configuration.validate()
         self.configuration = configuration
+        self.ranker = ranker ?? configuration.method.ranker
     }
 
     public init(method: Method = .news, length: Length = .sentences(3)) throws {
@@ -85,7 +88,6 @@ public struct Summarizer: Sendable {
     }
 
     public func summarize(_ document: Document) -> Summary {
-        let ranker = configuration.method.ranker
         let scores = ranker.scores(for: document)
         let chosen = select(document, scores: scores, penalty: ranker.redundancyPenalty)
         let sentences = chosen.map { index in

@@ -129,7 +129,10 @@ public struct PorterStemmer: Sendable {
                 replace("ies", with: "ie")
                 return
             }
-            apply([("sses", "ss", Self.always), ("ies", "i", Self.always), ("ss", "ss", Self.always), ("s", "", Self.always)])
+            apply([
+                ("sses", "ss", Self.always), ("ies", "i", Self.always), ("ss", "ss", Self.always),
+                ("s", "", Self.always),
+            ])
         }
 
         mutating func step1b() {

@@ -82,7 +82,9 @@ public struct Rouge: Sendable {
         // Python's str.lower() is Unicode's full lowercase mapping, like Swift's; after it only ASCII
         // letters and digits survive.
         for byte in text.lowercased().utf8 {
-            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            {
                 current.append(byte)
             } else {
                 flush()

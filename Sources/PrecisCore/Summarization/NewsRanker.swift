@@ -1,0 +1,169 @@
+import Foundation
+
+/// The default ranker for news: a linear model over what is known about how news is written, fitted
+/// offline on news articles with reference summaries.
+///
+/// Each sentence is described by cheap features (``Feature``):
+/// - its position, since news is written as an inverted pyramid with the news first (the signal that
+///   makes Lead-3 a strong baseline, See et al. 2017) and its place in its paragraph;
+/// - its continuous LexRank centrality (Erkan and Radev 2004) and its similarity to the document's
+///   centroid (Radev et al. 2004, "Centroid-based summarization of multiple documents");
+///   position-aware centrality as in PacSum (Zheng and Lapata 2019, ACL) enters as the product of the
+///   two kinds of feature;
+/// - the share of the title's content stems it contains (Edmundson 1969, JACM 16(2)) and its similarity
+///   to the first sentence, which states the story;
+/// - its length, quotation, digits, capitalised words and final punctuation, which tell news sentences
+///   from captions, bylines, datelines and quotes.
+///
+/// The score is the logistic regression's linear predictor, bias + Σ wₖ·fₖ, with weights fitted by
+/// `scripts/train-news` on sentences labelled by the greedy ROUGE oracle (Nallapati et al. 2017,
+/// SummaRuNNer) and committed in `NewsModel.swift`; nothing is loaded at run time. The ``Summarizer``
+/// then picks sentences by Maximal Marginal Relevance (Carbonell and Goldstein 1998) with the model's
+/// ``redundancyPenalty``, so near-duplicates are never both chosen.
+///
+/// - Complexity: that of ``LexRankRanker`` plus O(w) for the features: near-linear in the text.
+public struct NewsRanker: SentenceRanker {
+    /// The features, in the order of ``Model/weights``.
+    public enum Feature: Int, CaseIterable, Sendable {
+        case bias
+        case first, second, third, inverseIndex, relativePosition
+        case paragraphStart, inverseParagraph
+        case centrality, centroid, positionCentrality
+        case title, lede
+        case length, lengthSquared, short, long
+        case quoted, startsWithQuote, digits, capitalised, endsWithPunctuation
+    }
+
+    /// A linear model over ``Feature``s.
+    public struct Model: Sendable, Codable, Equatable {
+        /// One weight per feature, in ``Feature`` order.
+        public var weights: [Double]
+        /// The λ of maximal marginal relevance.
+        public var redundancyPenalty: Double
+
+        public init(weights: [Double], redundancyPenalty: Double) {
+            self.weights = weights
+            self.redundancyPenalty = redundancyPenalty
+        }
+    }
+
+    public var model: Model
+    public var redundancyPenalty: Double { model.redundancyPenalty }
+
+    public init(model: Model = NewsModel.fitted) {
+        self.model = model
+    }
+
+    public func scores(for document: Document) -> [Double] {
+        let weights = model.weights
+        return Self.features(for: document).map { row in
+            var score = 0.0
+            for (w, f) in zip(weights, row) { score += w * f }
+            return score
+        }
+    }
+
+    /// The feature vectors of the document's sentences, in ``Feature`` order.
+    public static func features(for document: Document) -> [[Double]] {
+        let vectors = SentenceVectors(document)
+        let n = vectors.count
+        guard n > 0 else { return [] }
+        let centrality = LexRankRanker.centrality(vectors)
+        let maxCentrality = Double(centrality.max() ?? 0)
+
+        // The centroid of the sentences' unit tf-idf vectors.
+        var centroid = [Float](repeating: 0, count: document.vocabulary.count)
+        for k in 0..<vectors.terms.count { centroid[Int(vectors.terms[k])] += vectors.weights[k] }
+        let centroidNorm = centroid.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+
+        let titleTerms = document.titleTerms
+        let first = document.sentences.firstIndex { vectors.length($0.index) > 0 }
+        let lastIndex = Double(max(n - 1, 1))
+
+        return document.sentences.map { sentence in
+            let i = sentence.index
+            var f = [Double](repeating: 0, count: Feature.allCases.count)
+            func set(_ feature: Feature, _ value: Double) { f[feature.index] = value }
+            set(.bias, 1)
+            set(.first, i == 0 ? 1 : 0)
+            set(.second, i == 1 ? 1 : 0)
+            set(.third, i == 2 ? 1 : 0)
+            set(.inverseIndex, 1 / Double(1 + i))
+            set(.relativePosition, Double(i) / lastIndex)
+            let paragraph = document.paragraphs[sentence.paragraph]
+            set(.paragraphStart, paragraph.sentences.lowerBound == i ? 1 : 0)
+            set(.inverseParagraph, 1 / Double(1 + sentence.paragraph))
+
+            let central = maxCentrality > 0 ? Double(centrality[i]) / maxCentrality : 0
+            set(.centrality, central)
+            var dot: Float = 0
+            for k in vectors.offsets[i]..<vectors.offsets[i + 1] {
+                dot += vectors.weights[k] * centroid[Int(vectors.terms[k])]
+            }
+            set(.centroid, centroidNorm > 0 ? Double(dot / centroidNorm) : 0)
+            set(.positionCentrality, central / Double(1 + i))
+            set(
+                .title, titleTerms.isEmpty ? 0 : Double(vectors.overlap(i, with: titleTerms)) / Double(titleTerms.count)
+            )
+            set(.lede, first.map { $0 == i ? 1 : Double(vectors.cosine(i, $0)) } ?? 0)
+
+            let words = sentence.tokens.count
+            let length = Double(min(words, 60)) / 60
+            set(.length, length)
+            set(.lengthSquared, length * length)
+            set(.short, words < 8 ? 1 : 0)
+            set(.long, words > 45 ? 1 : 0)
+
+            var quotes = 0
+            var digits = false
+            for scalar in sentence.text.unicodeScalars {
+                switch scalar {
+                case "\"", "\u{201C}", "\u{201D}", "\u{AB}", "\u{BB}": quotes += 1
+                case "0"..."9": digits = true
+                default: break
+                }
+            }
+            set(.quoted, quotes > 0 ? 1 : 0)
+            set(
+                .startsWithQuote,
+                sentence.text.unicodeScalars.first.map { "\"\u{201C}\u{AB}'\u{2018}".unicodeScalars.contains($0) }
+                    ?? false ? 1 : 0)
+            set(.digits, digits ? 1 : 0)
+            var capitalised = 0
+            for (position, token) in document.tokens[sentence.tokens].enumerated() where position > 0 && token.hasLetter
+            {
+                if let scalar = document.firstScalar(of: token), scalar.properties.isUppercase { capitalised += 1 }
+            }
+            set(.capitalised, words > 1 ? Double(capitalised) / Double(words - 1) : 0)
+            set(.endsWithPunctuation, endsWithPunctuation(sentence.text) ? 1 : 0)
+            return f
+        }
+    }
+
+    static func endsWithPunctuation(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars.reversed() {
+            switch scalar {
+            case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{BB}": continue
+            case ".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}": return true
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
+extension NewsRanker.Feature {
+    /// The position of the feature in a feature vector.
+    public var index: Int { rawValue }
+    /// The feature's name, as the training script prints it.
+    public var name: String { String(describing: self) }
+}
+
+extension Document {
+    /// The first Unicode scalar of a token in the original text.
+    func firstScalar(of token: Token) -> Unicode.Scalar? {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)
+        return text.unicodeScalars[start...].first
+    }
+}
