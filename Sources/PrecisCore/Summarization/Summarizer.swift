@@ -77,7 +77,7 @@ public struct Summarizer: Sendable {
     /// The ranker of ``Configuration/method``, or one given in its place.
     public let ranker: any SentenceRanker
 
-    public init(configuration: Configuration = Configuration(), ranker: (any SentenceRanker)? = nil) throws {
+    public init(configuration: Configuration, ranker: (any SentenceRanker)? = nil) throws {
         try configuration.validate()
         self.configuration = configuration
         self.ranker = ranker ?? configuration.method.ranker
