@@ -1,6 +1,8 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
 let package = Package(
     name: "precis",
     platforms: [.macOS(.v15)],
@@ -38,3 +40,20 @@ let package = Package(
         .testTarget(name: "precisTests", dependencies: ["precis"]),
     ]
 )
+
+// Benchmarks (ordo-one/benchmark) are built only when PRECIS_BENCHMARKS is set, so that users and CI
+// do not build them: PRECIS_BENCHMARKS=1 swift package benchmark
+if ProcessInfo.processInfo.environment["PRECIS_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "PrecisBenchmarks",
+            dependencies: [
+                "PrecisCore",
+                "PrecisEval",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/PrecisBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+}
