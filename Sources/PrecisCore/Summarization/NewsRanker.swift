@@ -15,11 +15,11 @@ import Foundation
 /// - its length, quotation, digits, capitalised words and final punctuation, which tell news sentences
 ///   from captions, bylines, datelines and quotes.
 ///
-/// The score is the logistic regression's linear predictor, bias + Σ wₖ·fₖ, with weights fitted by
-/// `scripts/train-news` on sentences labelled by the greedy ROUGE oracle (Nallapati et al. 2017,
-/// SummaRuNNer) and committed in `NewsModel.swift`; nothing is loaded at run time. The ``Summarizer``
-/// then picks sentences by Maximal Marginal Relevance (Carbonell and Goldstein 1998) with the model's
-/// ``redundancyPenalty``, so near-duplicates are never both chosen.
+/// The score is a linear predictor, bias + Σ wₖ·fₖ, with the weights of ``NewsModel``, compiled in;
+/// nothing is loaded at run time. `scripts/train-news` fits them as a logistic regression on sentences
+/// labelled by the greedy ROUGE oracle (Nallapati et al. 2017, SummaRuNNer) and reports the fit on data it
+/// was not fitted on. The ``Summarizer`` then picks sentences by Maximal Marginal Relevance (Carbonell and
+/// Goldstein 1998) with the model's ``redundancyPenalty``, so near-duplicates are never both chosen.
 ///
 /// - Complexity: that of ``LexRankRanker`` plus O(w) for the features: near-linear in the text.
 public struct NewsRanker: SentenceRanker {
