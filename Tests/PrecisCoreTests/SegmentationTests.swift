@@ -195,6 +195,19 @@ struct SegmentationTests {
         #expect(document.paragraphs.count == 2)
     }
 
+    /// Inputs that would be quadratic for a segmenter that scans whole tokens at every candidate.
+    @Test(arguments: [
+        String(repeating: "ab.Cd", count: 200_000),
+        String(repeating: ".", count: 1_000_000),
+        String(repeating: "x. ", count: 300_000),
+        String(repeating: "\"", count: 500_000) + ". A",
+        String(repeating: "\n", count: 300_000) + "A",
+    ])
+    func hostileInputsFinish(_ text: String) throws {
+        let document = try Document(text)
+        #expect(!document.sentences.isEmpty)
+    }
+
     @Test func languageWithoutRulesStillSplits() throws {
         let german = try Language.named("german")
         #expect(german.stemmer == "german")

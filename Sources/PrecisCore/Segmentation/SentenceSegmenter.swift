@@ -282,11 +282,17 @@ public struct SentenceSegmenter: Sendable {
         if ["com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "ru", "de"].contains(following) {
             return false
         }
-        // Reject URL-, path- and address-like tokens.
+        // Reject URL-, path- and address-like tokens, and tokens too long to be words.
         var a = j
-        while a > 0 && !Self.isSpaceByte(p[a - 1]) { a -= 1 }
+        while a > 0 && !Self.isSpaceByte(p[a - 1]) {
+            a -= 1
+            if j - a > 64 { return false }
+        }
         var b = next
-        while b < hi && !Self.isSpaceByte(p[b]) { b += 1 }
+        while b < hi && !Self.isSpaceByte(p[b]) {
+            b += 1
+            if b - next > 64 { return false }
+        }
         var sawUpperAfterStart = false
         for x in a..<b {
             switch p[x] {

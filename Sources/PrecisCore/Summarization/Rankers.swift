@@ -78,7 +78,7 @@ public struct LuhnRanker: SentenceRanker {
 /// PageRank over a graph of sentences, with the similarity of two sentences the number of content stems
 /// they share divided by log |S₁| + log |S₂|.
 ///
-/// - Complexity: O(n · min(n, 256) · l) to build the windowed graph (``SentenceGraph``), plus
+/// - Complexity: O(n · w · l) to build the windowed graph (``SentenceGraph``, w ≤ 256 neighbours), plus
 ///   O(iterations · edges) for PageRank; linear in n for long texts.
 public struct TextRankRanker: SentenceRanker {
     public init() {}

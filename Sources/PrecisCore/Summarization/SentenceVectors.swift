@@ -143,9 +143,10 @@ struct SentenceVectors {
 /// surfer of PageRank (Brin & Page 1998).
 ///
 /// To keep the cost near-linear in long texts, each sentence is linked only to the sentences within
-/// ``window`` positions of it; a news article of up to 2 × window sentences gets the full graph.
+/// ``window(count:)`` positions of it: 128 on either side, so a news article of up to 256 sentences gets
+/// the full graph, narrowing to 32 in texts of tens of thousands of sentences to bound memory.
 struct SentenceGraph {
-    static let window = 128
+    static func window(count n: Int) -> Int { max(32, min(128, 4_000_000 / max(n, 1))) }
 
     private(set) var neighbors: [[(node: Int, weight: Float)]]
 
@@ -153,8 +154,9 @@ struct SentenceGraph {
     /// - Complexity: O(n · min(n, 2·window) · l) for sentences of l distinct terms.
     init(count n: Int, weight: (Int, Int) -> Float) {
         neighbors = Array(repeating: [], count: n)
+        let window = Self.window(count: n)
         for i in 0..<n {
-            let upper = min(n, i + Self.window + 1)
+            let upper = min(n, i + window + 1)
             guard i + 1 < upper else { continue }
             for j in (i + 1)..<upper {
                 let w = weight(i, j)

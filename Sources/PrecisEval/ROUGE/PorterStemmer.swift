@@ -52,7 +52,12 @@ public struct PorterStemmer: Sendable {
             case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
                 return false
             case UInt8(ascii: "y"):
-                return i == s.startIndex ? true : !isConsonant(s, i - 1)
+                // A run of y's alternates, starting from the letter before the run (a consonant at the start).
+                var j = i
+                while j > s.startIndex && s[j - 1] == UInt8(ascii: "y") { j -= 1 }
+                let runBefore = i - j
+                let startsConsonant = j == s.startIndex ? true : !isConsonant(s, j - 1)
+                return runBefore % 2 == 0 ? startsConsonant : !startsConsonant
             default:
                 return true
             }
