@@ -181,6 +181,8 @@ public struct Token: Sendable, Hashable {
     public let isStopword: Bool
     /// Whether the token has a letter.
     public let hasLetter: Bool
+    /// Whether the token starts with an uppercase or titlecase letter.
+    public let startsUppercase: Bool
 
     /// Whether the token counts as content for ranking: a word with a letter that is not a stopword.
     public var isContent: Bool { hasLetter && !isStopword }

@@ -104,7 +104,9 @@ struct BatchSummarizer {
                 let analysed = clock.now
                 let summary = summarizer.summarize(document)
                 let summarised = clock.now
-                encoded = try encoder.encode(Output(id: id, summary: summary))
+                var writer = JSONLineWriter()
+                writer.summaryLine(id: id, summary: summary)
+                encoded = Data(writer.bytes)
                 if reportsTimings {
                     stages[0] += parsed - lineStarted
                     stages[1] += analysed - parsed

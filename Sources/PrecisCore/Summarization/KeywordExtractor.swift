@@ -15,8 +15,41 @@
 struct KeywordExtractor {
     let count: Int
 
+    /// One to three term ids, stored inline so candidates cost no allocation.
+    private struct Terms {
+        var ids: (Int32, Int32, Int32) = (-1, -1, -1)
+        var count = 0
+
+        init<S: Sequence>(_ terms: S) where S.Element == Int32 {
+            for term in terms.prefix(3) {
+                switch count {
+                case 0: ids.0 = term
+                case 1: ids.1 = term
+                default: ids.2 = term
+                }
+                count += 1
+            }
+        }
+
+        var first: Int32 { ids.0 }
+        var array: [Int32] { Array([ids.0, ids.1, ids.2].prefix(count)) }
+
+        func contains(_ term: Int32) -> Bool {
+            (count > 0 && ids.0 == term) || (count > 1 && ids.1 == term) || (count > 2 && ids.2 == term)
+        }
+
+        func isSubset(of other: Terms) -> Bool {
+            (count < 1 || other.contains(ids.0)) && (count < 2 || other.contains(ids.1))
+                && (count < 3 || other.contains(ids.2))
+        }
+
+        var isDistinct: Bool {
+            !(count > 1 && ids.0 == ids.1) && !(count > 2 && (ids.0 == ids.2 || ids.1 == ids.2))
+        }
+    }
+
     private struct Candidate {
-        var terms: [Int32]
+        var terms: Terms
         var occurrences = 0
         var first: Int
         var firstRange: Range<Int>
@@ -55,7 +88,7 @@ struct KeywordExtractor {
             let token = document.tokens[firstToken[term]]
             candidates.append(
                 Candidate(
-                    terms: [Int32(term)], occurrences: occurrences[term], first: firstToken[term],
+                    terms: Terms(CollectionOfOne(Int32(term))), occurrences: occurrences[term], first: firstToken[term],
                     firstRange: token.range, score: weight[term]))
         }
 
@@ -80,7 +113,7 @@ struct KeywordExtractor {
                                 phrases[key] = candidates.count
                                 candidates.append(
                                     Candidate(
-                                        terms: slice.map { document.tokens[$0].term }, occurrences: 1,
+                                        terms: Terms(slice.lazy.map { document.tokens[$0].term }), occurrences: 1,
                                         first: slice[slice.startIndex],
                                         firstRange: first.range.lowerBound..<last.range.upperBound))
                             }
@@ -104,8 +137,8 @@ struct KeywordExtractor {
         }
         for index in phrases.values {
             let phrase = candidates[index]
-            guard phrase.occurrences >= 2, Set(phrase.terms).count == phrase.terms.count else { continue }
-            let perOccurrence = phrase.terms.reduce(0.0) { $0 + weight[Int($1)] / Double(occurrences[Int($1)]) }
+            guard phrase.occurrences >= 2, phrase.terms.isDistinct else { continue }
+            let perOccurrence = phrase.terms.array.reduce(0.0) { $0 + weight[Int($1)] / Double(occurrences[Int($1)]) }
             candidates[index].score = Double(phrase.occurrences) * perOccurrence
         }
 
@@ -117,8 +150,7 @@ struct KeywordExtractor {
         var chosen: [Candidate] = []
         for index in ranked {
             let candidate = candidates[index]
-            let terms = Set(candidate.terms)
-            if chosen.contains(where: { terms.isSubset(of: $0.terms) }) { continue }
+            if chosen.contains(where: { candidate.terms.isSubset(of: $0.terms) }) { continue }
             chosen.append(candidate)
             if chosen.count == count { break }
         }
@@ -129,7 +161,7 @@ struct KeywordExtractor {
                 // The most frequent spelling; ties go to the one seen first.
                 var forms: [String: (count: Int, first: Int)] = [:]
                 for (position, token) in document.tokens.enumerated()
-                where token.term == candidate.terms[0] && isKeywordToken(token) {
+                where token.term == candidate.terms.first && isKeywordToken(token) {
                     let form = Self.surface(bytes, token.range, strippingPossessive: true)
                     forms[form, default: (0, position)].count += 1
                 }

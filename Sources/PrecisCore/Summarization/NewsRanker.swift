@@ -124,19 +124,22 @@ public struct NewsRanker: SentenceRanker {
                 }
             }
             set(.quoted, quotes > 0 ? 1 : 0)
-            set(
-                .startsWithQuote,
-                sentence.text.unicodeScalars.first.map { "\"\u{201C}\u{AB}'\u{2018}".unicodeScalars.contains($0) }
-                    ?? false ? 1 : 0)
+            set(.startsWithQuote, sentence.text.unicodeScalars.first.map(Self.opensQuote) ?? false ? 1 : 0)
             set(.digits, digits ? 1 : 0)
             var capitalised = 0
-            for (position, token) in document.tokens[sentence.tokens].enumerated() where position > 0 && token.hasLetter
-            {
-                if let scalar = document.firstScalar(of: token), scalar.properties.isUppercase { capitalised += 1 }
+            for position in sentence.tokens.dropFirst() where document.tokens[position].startsUppercase {
+                capitalised += 1
             }
             set(.capitalised, words > 1 ? Double(capitalised) / Double(words - 1) : 0)
             set(.endsWithPunctuation, endsWithPunctuation(sentence.text) ? 1 : 0)
             return f
+        }
+    }
+
+    static func opensQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "\u{201C}", "\u{2018}", "\u{AB}", "\u{201E}": return true
+        default: return false
         }
     }
 
@@ -157,13 +160,4 @@ extension NewsRanker.Feature {
     public var index: Int { rawValue }
     /// The feature's name, as the training script prints it.
     public var name: String { String(describing: self) }
-}
-
-extension Document {
-    /// The first Unicode scalar of a token in the original text.
-    func firstScalar(of token: Token) -> Unicode.Scalar? {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: token.range.lowerBound)
-        return text.unicodeScalars[start...].first
-    }
 }

@@ -80,7 +80,10 @@ struct TermAnalyzer {
             let (term, stop) = lookup()
             let original =
                 normalized.map { $0.originalRange(start..<i) } ?? (start..<i)
-            tokens.append(Token(range: original, term: term, isStopword: stop, hasLetter: hasLetter))
+            tokens.append(
+                Token(
+                    range: original, term: term, isStopword: stop, hasLetter: hasLetter,
+                    startsUppercase: UTF8Scalar.isUppercase(c)))
         }
     }
 
