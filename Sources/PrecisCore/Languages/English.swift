@@ -53,7 +53,8 @@ extension Language {
                 "as", "his", "her", "its", "their", "our", "my", "some", "many", "most", "no", "one", "two",
                 "what", "why", "how", "who", "still", "yet", "then", "now", "today", "yesterday", "however",
                 "meanwhile", "also", "officials", "police", "both", "each", "all", "more", "last",
-            ]),
+            ],
+            unpunctuatedOpeners: ["the", "an", "he", "she", "they", "we", "his", "her", "their"]),
         widgetPhrases: [
             "no time to read", "get a summary", "previous article", "next article", "previous post",
             "next post", "previous story", "next story", "read more", "read next", "read also", "see also",

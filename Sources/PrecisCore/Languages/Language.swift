@@ -105,15 +105,19 @@ public struct SegmentationRules: Sendable {
     public var abbreviations: Set<String>
     /// Capitalised words, besides stopwords, that commonly open a sentence after an abbreviation.
     public var openers: Set<String>
+    /// Words that, capitalised between two lowercase words, start a sentence even without punctuation
+    /// before them: a photo caption run into the text ("… on her face An 86-year-old nun was …").
+    public var unpunctuatedOpeners: Set<String>
 
     public init(
         titles: Set<String> = [], beforeNumbers: Set<String> = [], abbreviations: Set<String> = [],
-        openers: Set<String> = []
+        openers: Set<String> = [], unpunctuatedOpeners: Set<String> = []
     ) {
         self.titles = titles
         self.beforeNumbers = beforeNumbers
         self.abbreviations = abbreviations
         self.openers = openers
+        self.unpunctuatedOpeners = unpunctuatedOpeners
     }
 
     /// Rules for a language without its own: initials, numbers, URLs, quotes and line breaks still

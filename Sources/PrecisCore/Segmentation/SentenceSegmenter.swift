@@ -112,6 +112,14 @@ public struct SentenceSegmenter: Sendable {
                 } else {
                     i += 1
                 }
+            case 0x20 where !rules.unpunctuatedOpeners.isEmpty:
+                if let next = unpunctuatedBoundary(p, at: i, sentenceStart: start, limit: hi) {
+                    emit(start, i)
+                    start = next
+                    i = next
+                } else {
+                    i += 1
+                }
             default:
                 i += 1
             }
@@ -304,6 +312,20 @@ public struct SentenceSegmenter: Sendable {
         if sawUpperAfterStart { return false }  // camelCase identifiers such as "myFile.Name"
         if b - a >= 4 && p[a] == 0x77 && p[a + 1] == 0x77 && p[a + 2] == 0x77 { return false }  // www
         return true
+    }
+
+    /// "… on her face An 86-year-old nun was …": a caption run into the text without punctuation. A
+    /// boundary at the space when a lowercase word ends before it and after it stands one of the
+    /// language's ``SegmentationRules/unpunctuatedOpeners``, capitalised, followed by a lowercase word.
+    private func unpunctuatedBoundary(_ p: UnsafeBufferPointer<UInt8>, at i: Int, sentenceStart: Int, limit hi: Int)
+        -> Int?
+    {
+        guard i > sentenceStart, i + 3 < hi, p[i - 1] >= 0x61, p[i - 1] <= 0x7A, p[i + 1] >= 0x41, p[i + 1] <= 0x5A
+        else { return nil }
+        var e = i + 2
+        while e < hi && p[e] >= 0x61 && p[e] <= 0x7A { e += 1 }
+        guard e + 1 < hi, p[e] == 0x20, p[e + 1] >= 0x61, p[e + 1] <= 0x7A, e - i - 1 <= 8 else { return nil }
+        return rules.unpunctuatedOpeners.contains(lowercased(p, (i + 1)..<e)) ? i + 1 : nil
     }
 
     // MARK: Line breaks and separators
