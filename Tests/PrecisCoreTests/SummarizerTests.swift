@@ -181,3 +181,24 @@ struct SummarizerTests {
         #expect(document.sentences[1].text.contains("\u{FFFD}"))
     }
 }
+
+/// The stem cache is shared by every analysis in the process; concurrent analyses must agree with a
+/// sequential one.
+struct ConcurrencyTests {
+    @Test func concurrentAnalysesAgree() async throws {
+        let texts = [Fixtures.harbourBridge, Fixtures.russianStory, PageCleanerTests.copiedPage]
+        let expected = try texts.map { try Summarizer().summarize(try Document($0)) }
+        let results = try await withThrowingTaskGroup(of: (Int, Summary).self) { group in
+            for round in 0..<24 {
+                let index = round % texts.count
+                let text = texts[index]
+                group.addTask { (index, try Summarizer().summarize(try Document(text))) }
+            }
+            var all: [(Int, Summary)] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 24)
+        for (index, summary) in results { #expect(summary == expected[index]) }
+    }
+}

@@ -128,15 +128,35 @@ public struct Summarizer: Sendable {
         let relevance: (Int) -> Double = { top > 0 ? scores[$0] / top : scores[$0] }
         let vectors = penalty > 0 ? SentenceVectors(document) : nil
         var similarity = [Float](repeating: 0, count: vectors == nil ? 0 : n)
-        var postings: [Int32: [Int32]] = [:]
+        // The inverted index in compressed form: the postings of term t, (sentence, weight) pairs, are at
+        // postings[first[t]..<first[t + 1]]. Terms in more than 1,000 sentences are left out.
+        var first: [Int] = []
+        var postingSentences: [Int32] = []
+        var postingWeights: [Float] = []
         if let vectors {
+            first = [Int](repeating: 0, count: document.vocabulary.count + 1)
             for s in candidates {
                 for k in vectors.offsets[s]..<vectors.offsets[s + 1]
                 where vectors.documentFrequency[Int(vectors.terms[k])] <= 1_000 {
-                    postings[vectors.terms[k], default: []].append(Int32(s))
+                    first[Int(vectors.terms[k]) + 1] += 1
+                }
+            }
+            for t in 0..<document.vocabulary.count { first[t + 1] += first[t] }
+            var next = first
+            postingSentences = [Int32](repeating: 0, count: first[document.vocabulary.count])
+            postingWeights = [Float](repeating: 0, count: postingSentences.count)
+            for s in candidates {
+                for k in vectors.offsets[s]..<vectors.offsets[s + 1]
+                where vectors.documentFrequency[Int(vectors.terms[k])] <= 1_000 {
+                    let t = Int(vectors.terms[k])
+                    postingSentences[next[t]] = Int32(s)
+                    postingWeights[next[t]] = vectors.weights[k]
+                    next[t] += 1
                 }
             }
         }
+        var accumulated = [Float](repeating: 0, count: vectors == nil ? 0 : n)
+        var touched: [Int] = []
         func value(_ s: Int) -> Double {
             let redundancy = vectors == nil ? 0 : Double(similarity[s])
             return (1 - penalty) * relevance(s) - penalty * redundancy
@@ -167,33 +187,23 @@ public struct Summarizer: Sendable {
             words += length
             if let vectors {
                 // Raise the similarity to the chosen set of every candidate that shares a term with s.
-                var accumulated: [Int32: Float] = [:]
                 for k in vectors.offsets[s]..<vectors.offsets[s + 1] {
-                    guard let list = postings[vectors.terms[k]] else { continue }
+                    let t = Int(vectors.terms[k])
                     let w = vectors.weights[k]
-                    for other in list {
-                        let o = Int(other)
-                        let offset = vectors.offsets[o]
-                        let end = vectors.offsets[o + 1]
-                        if let position = Self.find(vectors.terms[k], in: vectors.terms, offset..<end) {
-                            accumulated[other, default: 0] += w * vectors.weights[position]
-                        }
+                    for p in first[t]..<first[t + 1] {
+                        let o = Int(postingSentences[p])
+                        if accumulated[o] == 0 { touched.append(o) }
+                        accumulated[o] += w * postingWeights[p]
                     }
                 }
-                for (other, sum) in accumulated where sum > similarity[Int(other)] { similarity[Int(other)] = sum }
+                for o in touched {
+                    similarity[o] = max(similarity[o], accumulated[o])
+                    accumulated[o] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
             }
         }
         return chosen.sorted()
-    }
-
-    private static func find(_ term: Int32, in terms: [Int32], _ range: Range<Int>) -> Int? {
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {
-            let mid = (low + high) / 2
-            if terms[mid] < term { low = mid + 1 } else { high = mid }
-        }
-        return low < range.upperBound && terms[low] == term ? low : nil
     }
 }
 

@@ -10,6 +10,7 @@
 struct TermAnalyzer {
     private let stopwords: ByteSet
     private let stemmer: Stemmer?
+    private let cache: StemCache
     private var forms = FormTable()
     private var stems = FormTable()
     private(set) var vocabulary: [String] = []
@@ -17,6 +18,7 @@ struct TermAnalyzer {
 
     init(language: Language) {
         stopwords = language.stopwordBytes
+        cache = language.stems
         stemmer = language.stemmer.flatMap { Stemmer(algorithm: $0) }
     }
 
@@ -95,7 +97,13 @@ struct TermAnalyzer {
             // Contractions of function words: we're, it'll, don't, isn't.
             stop = stopwords.contains(Array(scratch[..<apostrophe])) || scratch.suffix(3).elementsEqual("n't".utf8)
         }
-        let stem = stemmer?.stem(scratch) ?? scratch
+        let stem: [UInt8]
+        if let stemmer {
+            let form = scratch
+            stem = cache.stem(form, hash: hash) { stemmer.stem(form) }
+        } else {
+            stem = scratch
+        }
         let stemHash = FormTable.hash(stem)
         let term: Int32
         if let known = stems.find(stem, hash: stemHash) {
