@@ -96,8 +96,8 @@ struct KeywordExtractor {
         // Phrase keys pack up to three term ids of 21 bits each; longer vocabularies skip phrases.
         var phrases: [UInt64: Int] = [:]
         let packable = vocabularySize < 1 << 21
+        var run: [Int] = []
         for sentence in document.sentences {
-            var run: [Int] = []
             func flush() {
                 if run.count >= 2 && packable {
                     for length in 2...3 where run.count >= length {
@@ -120,7 +120,7 @@ struct KeywordExtractor {
                         }
                     }
                 }
-                run.removeAll()
+                run.removeAll(keepingCapacity: true)
             }
             for t in sentence.tokens {
                 let token = document.tokens[t]
@@ -142,11 +142,13 @@ struct KeywordExtractor {
             candidates[index].score = Double(phrase.occurrences) * perOccurrence
         }
 
-        let ranked = candidates.indices.filter { candidates[$0].score > 0 }.sorted {
-            let a = candidates[$0]
-            let b = candidates[$1]
-            return a.score != b.score ? a.score > b.score : a.first < b.first
+        var order: [(score: Double, first: Int, index: Int)] = []
+        order.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() where candidate.score > 0 {
+            order.append((candidate.score, candidate.first, index))
         }
+        order.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
+        let ranked = order.lazy.map(\.index)
         var chosen: [Candidate] = []
         for index in ranked {
             let candidate = candidates[index]
