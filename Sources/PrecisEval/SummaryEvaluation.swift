@@ -165,16 +165,20 @@ public struct SummaryEvaluation: Sendable {
         if configuration.includesOracle { names.append("oracle") }
 
         var systems: [SystemSummary] = []
-        var random = SplitMix64(seed: configuration.seed)
-        let resamples = (0..<configuration.bootstrapSamples).map { _ in
-            (0..<examples.count).map { _ in Int(random.next() % UInt64(max(examples.count, 1))) }
+        // The same resamples for every system scored on all articles, so their intervals are paired.
+        func resamples(_ count: Int) -> [[Int]] {
+            var random = SplitMix64(seed: configuration.seed &+ UInt64(count))
+            return (0..<configuration.bootstrapSamples).map { _ in
+                (0..<count).map { _ in Int(random.next() % UInt64(max(count, 1))) }
+            }
         }
+        let shared = resamples(examples.count)
         for name in names {
             let rows = details.filter { $0.system == name }
             guard !rows.isEmpty else { continue }
+            let own = rows.count == examples.count ? shared : resamples(rows.count)
             func estimate(_ value: (Rouge.Scores) -> Double) -> Estimate {
-                let values = rows.map { value($0.scores) * 100 }
-                return Self.bootstrap(values, resamples: rows.count == examples.count ? resamples : [])
+                Self.bootstrap(rows.map { value($0.scores) * 100 }, resamples: own)
             }
             systems.append(
                 SystemSummary(

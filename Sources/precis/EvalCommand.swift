@@ -198,14 +198,15 @@ struct EvalSummariesCommand: ParsableCommand {
     static func table(_ report: SummaryEvaluation.Report) -> String {
         var lines = [
             "\(report.articles) articles, F1 × 100 against \(report.references == .first ? "the first reference" : "the best reference"), 95% bootstrap intervals",
-            "system                 ROUGE-1                ROUGE-2                ROUGE-Lsum",
+            "system                     ROUGE-1                ROUGE-2                ROUGE-Lsum",
         ]
         for system in report.systems {
             func cell(_ e: SummaryEvaluation.Estimate) -> String {
                 String(format: "%6.2f [%5.2f, %5.2f]  ", e.mean, e.low, e.high)
             }
+            let name = system.articles == report.articles ? system.system : "\(system.system) (\(system.articles))"
             lines.append(
-                system.system.padding(toLength: 20, withPad: " ", startingAt: 0) + "  " + cell(system.rouge1)
+                name.padding(toLength: 24, withPad: " ", startingAt: 0) + "  " + cell(system.rouge1)
                     + cell(system.rouge2) + cell(system.rougeLsum))
         }
         return lines.joined(separator: "\n")
