@@ -136,7 +136,10 @@ def run_precis(path):
 def speed_table(path):
     print(f"Speed on {os.path.basename(path)} ({len(load(path))} articles), one core (taskset -c 0), {SENTENCES} sentences")
     print(f"{'method':16} {'articles/s':>11} {'median':>10} {'p99':>10} {'peak RSS':>9} {'Precis is':>11}")
-    precis = run_precis(path)
+    # A pass of Precis over a dev set takes a fraction of a second, where a pass of a peer takes seconds;
+    # the median of five passes keeps a scheduling hiccup from deciding Precis's figure.
+    passes = sorted((run_precis(path) for _ in range(5)), key=lambda run: run["rate"])
+    precis = passes[len(passes) // 2]
     rows = [("precis news", precis["rate"], precis["median"], precis["p99"], precis["rss"])]
     for name in PEERS:
         result = run_peer(name, path)
