@@ -67,25 +67,20 @@ public struct SentenceSegmenter: Sendable {
 
         while i < hi {
             let b = p[i]
+            // . ! ? …
+            if b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < hi && p[i + 1] == 0x80 && p[i + 2] == 0xA6)
+            {
+                let (isBoundary, end, next) = terminator(p, at: i, sentenceStart: start, limit: hi)
+                if isBoundary {
+                    emit(start, end)
+                    start = next
+                    i = next
+                } else {
+                    i = end
+                }
+                continue
+            }
             switch b {
-            case 0x2E, 0x21, 0x3F:  // . ! ?
-                let (isBoundary, end, next) = terminator(p, at: i, sentenceStart: start, limit: hi)
-                if isBoundary {
-                    emit(start, end)
-                    start = next
-                    i = next
-                } else {
-                    i = end
-                }
-            case 0xE2 where i + 2 < hi && p[i + 1] == 0x80 && p[i + 2] == 0xA6:  // …
-                let (isBoundary, end, next) = terminator(p, at: i, sentenceStart: start, limit: hi)
-                if isBoundary {
-                    emit(start, end)
-                    start = next
-                    i = next
-                } else {
-                    i = end
-                }
             case 0xE3 where i + 2 < hi && p[i + 1] == 0x80 && p[i + 2] == 0x82,  // 。
                 0xEF where i + 2 < hi && p[i + 1] == 0xBC && (p[i + 2] == 0x81 || p[i + 2] == 0x9F):  // ！ ？
                 var end = i + 3
