@@ -65,6 +65,7 @@ public struct SentenceSegmenter: Sendable {
             if a < b { out.append(a..<b) }
         }
 
+        let captionRule = !rules.unpunctuatedOpeners.isEmpty
         while i < hi {
             let b = p[i]
             // . ! ? …
@@ -107,7 +108,9 @@ public struct SentenceSegmenter: Sendable {
                 } else {
                     i += 1
                 }
-            case 0x20 where !rules.unpunctuatedOpeners.isEmpty:
+            case 0x20
+            where captionRule && i > start && i + 1 < hi && p[i - 1] >= 0x61 && p[i - 1] <= 0x7A
+                && p[i + 1] >= 0x41 && p[i + 1] <= 0x5A:
                 if let next = unpunctuatedBoundary(p, at: i, sentenceStart: start, limit: hi) {
                     emit(start, i)
                     start = next
