@@ -37,8 +37,10 @@ public struct Document: Sendable {
     public let tokens: [Token]
     /// The byte ranges of lines dropped as page widgets.
     public let droppedLines: [Range<Int>]
-    /// Stems by term id.
-    public let vocabulary: [String]
+    /// The number of distinct stems (term ids run from 0 to `termCount - 1`).
+    public let termCount: Int
+    private let stemBytes: [UInt8]
+    private let stemEnds: [Int32]
     /// The title's content terms, sorted, without duplicates.
     let titleTerms: [Int32]
 
@@ -126,7 +128,9 @@ public struct Document: Sendable {
         self.sentences = sentences
         self.tokens = tokens
         self.droppedLines = dropped
-        self.vocabulary = analyzer.vocabulary
+        self.termCount = analyzer.stemEnds.count
+        self.stemBytes = analyzer.stemBytes
+        self.stemEnds = analyzer.stemEnds
         self.titleTerms = Array(Set(titleTokens.filter(\.isContent).map(\.term))).sorted()
     }
 
@@ -137,6 +141,17 @@ public struct Document: Sendable {
         while b > a && SentenceSegmenter.isSpaceByte(bytes[b - 1]) { b -= 1 }
         return a..<b
     }
+
+    /// The stem of a term id.
+    public func stem(of term: Int32) -> String {
+        let index = Int(term)
+        guard index >= 0 && index < stemEnds.count else { return "" }
+        let start = index == 0 ? 0 : Int(stemEnds[index - 1])
+        return String(decoding: stemBytes[start..<Int(stemEnds[index])], as: UTF8.self)
+    }
+
+    /// Every stem, by term id; built on each call.
+    public var vocabulary: [String] { (0..<termCount).map { stem(of: Int32($0)) } }
 
     /// The tokens of a sentence.
     public func tokens(of sentence: Sentence) -> ArraySlice<Token> { tokens[sentence.tokens] }
@@ -175,7 +190,7 @@ public struct Sentence: Sendable, Hashable {
 public struct Token: Sendable, Hashable {
     /// UTF-8 byte range in the original text.
     public let range: Range<Int>
-    /// Id of the token's stem in ``Document/vocabulary``.
+    /// Id of the token's stem: ``Document/stem(of:)``.
     public let term: Int32
     /// Whether the token is a stopword.
     public let isStopword: Bool

@@ -32,6 +32,8 @@ enum LanguageDetector {
                 UTF8Scalar.appendLowercased(c == 0x2019 ? 0x27 : c, to: &current)
             } else if !current.isEmpty {
                 count()
+                // A hundred words in which one language has a quarter of its stopwords settle it.
+                if words >= 100 && hits.contains(where: { $0 * 4 >= words }) { break }
             }
             i += length
         }

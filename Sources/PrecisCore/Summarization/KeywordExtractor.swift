@@ -63,7 +63,7 @@ struct KeywordExtractor {
     }
 
     private func extract(_ document: Document, _ bytes: UnsafeBufferPointer<UInt8>) -> [Summary.Keyword] {
-        let vocabularySize = document.vocabulary.count
+        let vocabularySize = document.termCount
         var weight = [Double](repeating: 0, count: vocabularySize)
         var occurrences = [Int](repeating: 0, count: vocabularySize)
         var firstToken = [Int](repeating: -1, count: vocabularySize)

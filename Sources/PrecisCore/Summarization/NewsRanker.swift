@@ -72,7 +72,7 @@ public struct NewsRanker: SentenceRanker {
         let maxCentrality = Double(centrality.max() ?? 0)
 
         // The centroid of the sentences' unit tf-idf vectors.
-        var centroid = [Float](repeating: 0, count: document.vocabulary.count)
+        var centroid = [Float](repeating: 0, count: document.termCount)
         for k in 0..<vectors.terms.count { centroid[Int(vectors.terms[k])] += vectors.weights[k] }
         let centroidNorm = centroid.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
 

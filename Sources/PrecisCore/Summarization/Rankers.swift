@@ -44,7 +44,7 @@ public struct LuhnRanker: SentenceRanker {
     public init() {}
 
     public func scores(for document: Document) -> [Double] {
-        var frequency = [Int](repeating: 0, count: document.vocabulary.count)
+        var frequency = [Int](repeating: 0, count: document.termCount)
         for token in document.tokens where token.isContent { frequency[Int(token.term)] += 1 }
         let ranked = frequency.indices.filter { frequency[$0] >= 2 }.sorted {
             frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1

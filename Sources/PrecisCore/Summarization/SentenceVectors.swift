@@ -27,7 +27,7 @@ struct SentenceVectors {
         var counts: [Float] = []
         var contentWords: [Int] = []
         contentWords.reserveCapacity(n)
-        var df = [Int32](repeating: 0, count: document.vocabulary.count)
+        var df = [Int32](repeating: 0, count: document.termCount)
         var scratch: [Int32] = []
         for sentence in document.sentences {
             scratch.removeAll(keepingCapacity: true)

@@ -134,16 +134,16 @@ public struct Summarizer: Sendable {
         var postingSentences: [Int32] = []
         var postingWeights: [Float] = []
         if let vectors {
-            first = [Int](repeating: 0, count: document.vocabulary.count + 1)
+            first = [Int](repeating: 0, count: document.termCount + 1)
             for s in candidates {
                 for k in vectors.offsets[s]..<vectors.offsets[s + 1]
                 where vectors.documentFrequency[Int(vectors.terms[k])] <= 1_000 {
                     first[Int(vectors.terms[k]) + 1] += 1
                 }
             }
-            for t in 0..<document.vocabulary.count { first[t + 1] += first[t] }
+            for t in 0..<document.termCount { first[t + 1] += first[t] }
             var next = first
-            postingSentences = [Int32](repeating: 0, count: first[document.vocabulary.count])
+            postingSentences = [Int32](repeating: 0, count: first[document.termCount])
             postingWeights = [Float](repeating: 0, count: postingSentences.count)
             for s in candidates {
                 for k in vectors.offsets[s]..<vectors.offsets[s + 1]

@@ -9,17 +9,20 @@
 ///   per distinct lowercase form.
 struct TermAnalyzer {
     private let stopwords: ByteSet
-    private let stemmer: Stemmer?
+    private let algorithm: String?
+    private var stemmer: Stemmer?
     private let cache: StemCache
     private var forms = FormTable()
     private var stems = FormTable()
-    private(set) var vocabulary: [String] = []
+    /// The stems by term id, as UTF-8 in one arena: stem t is `stemBytes[stemEnds[t - 1]..<stemEnds[t]]`.
+    private(set) var stemBytes: [UInt8] = []
+    private(set) var stemEnds: [Int32] = []
     private var scratch: [UInt8] = []
 
     init(language: Language) {
         stopwords = language.stopwordBytes
         cache = language.stems
-        stemmer = language.stemmer.flatMap { Stemmer(algorithm: $0) }
+        algorithm = language.stemmer
     }
 
     mutating func tokenize(
@@ -98,9 +101,13 @@ struct TermAnalyzer {
             stop = stopwords.contains(Array(scratch[..<apostrophe])) || scratch.suffix(3).elementsEqual("n't".utf8)
         }
         let stem: [UInt8]
-        if let stemmer {
+        if let algorithm {
             let form = scratch
-            stem = cache.stem(form, hash: hash) { stemmer.stem(form) }
+            stem = cache.stem(form, hash: hash) {
+                // A libstemmer instance is made on the first cache miss only.
+                if stemmer == nil { stemmer = Stemmer(algorithm: algorithm) }
+                return stemmer?.stem(form) ?? form
+            }
         } else {
             stem = scratch
         }
@@ -109,9 +116,10 @@ struct TermAnalyzer {
         if let known = stems.find(stem, hash: stemHash) {
             term = known.term
         } else {
-            term = Int32(vocabulary.count)
+            term = Int32(stemEnds.count)
             stems.insert(stem, hash: stemHash, FormTable.Value(term: term, stop: false))
-            vocabulary.append(String(decoding: stem, as: UTF8.self))
+            stemBytes.append(contentsOf: stem)
+            stemEnds.append(Int32(stemBytes.count))
         }
         forms.insert(scratch, hash: hash, FormTable.Value(term: term, stop: stop))
         return (term, stop)
