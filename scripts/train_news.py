@@ -121,9 +121,10 @@ def write_model(names, w, penalty, held_out, checks, mean):
         lines.append(f"// Not fitted on, {name}: news ROUGE-1 {scores['news'][0]:.2f} against Lead-3 {scores['lead-3'][0]:.2f}.")
     lines += [
         "",
-        "/// The weights of ``NewsRanker``'s model, fitted offline; see the comment at the top of the file.",
+        "/// The weights of ``NewsRanker``'s model, in ``NewsRanker/Feature`` order, fitted offline; see the",
+        "/// comment at the top of the file.",
         "public enum NewsModel {",
-        "    public static let fitted = NewsRanker.Model(",
+        "    public static let weights = NewsRanker.Model(",
         "        weights: [",
     ]
     for name, value in zip(names, w):

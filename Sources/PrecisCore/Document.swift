@@ -56,7 +56,7 @@ public struct Document: Sendable {
         }
         let normalized = NormalizedText(text)
         let bytes = normalized.bytes
-        guard bytes.contains(where: { !SentenceSegmenter.isSpaceByte($0) && $0 != 0x20 }) else {
+        guard bytes.contains(where: { !SentenceSegmenter.isSpaceByte($0) }) else {
             throw PrecisError.emptyInput()
         }
         let language = configuration.language ?? LanguageDetector.detect(bytes)
@@ -66,7 +66,7 @@ public struct Document: Sendable {
         var keep = lines.map { !Paragraphs.isBlank(bytes, $0) }
         var titleLine: Int?
         if configuration.dropsPageWidgets {
-            let cleaned = PageCleaner().clean(bytes, lines: lines, findTitle: title == nil)
+            let cleaned = PageCleaner.clean(bytes, lines: lines, findTitle: title == nil)
             keep = cleaned.keep
             titleLine = cleaned.title
         }

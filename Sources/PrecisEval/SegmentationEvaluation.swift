@@ -150,7 +150,7 @@ public struct SegmentationEvaluation: Sendable {
     /// Segmentation speed over the examples' texts, in bytes per second, timed over at least
     /// `seconds` of repeated runs on one thread.
     public func throughput(_ examples: [Example], seconds: Double = 1) -> Double {
-        let texts = examples.map { Array(NormalizedText($0.text).bytes) }
+        let texts = examples.map { NormalizedText($0.text).bytes }
         let bytes = texts.reduce(0) { $0 + $1.count }
         guard bytes > 0 else { return 0 }
         let clock = ContinuousClock()

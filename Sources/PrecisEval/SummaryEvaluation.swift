@@ -130,7 +130,7 @@ public struct SummaryEvaluation: Sendable {
             let options = Summarizer.Configuration(
                 method: method, length: .sentences(configuration.sentences), keywordCount: 0)
             let ranker: any SentenceRanker =
-                method == .news ? NewsRanker(model: configuration.newsModel ?? NewsModel.fitted) : method.ranker
+                method == .news ? NewsRanker(model: configuration.newsModel ?? NewsModel.weights) : method.ranker
             summarizers.append((method.rawValue, try Summarizer(configuration: options, ranker: ranker)))
         }
         let lead3 = try Summarizer(configuration: .init(method: .lead, length: .sentences(3), keywordCount: 0))

@@ -122,9 +122,4 @@ enum Terminal {
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
-
-    /// One line on standard output, buffered.
-    static func print(_ line: String) {
-        Swift.print(line)
-    }
 }

@@ -21,7 +21,6 @@ struct LengthOptions: ParsableArguments {
     func validate() throws {
         let given = [sentenceCount != nil, ratio != nil, words != nil].filter { $0 }.count
         if given > 1 { throw ValidationError("give only one of --sentences, --ratio and --words") }
-        _ = try? length()
         try Summarizer.Configuration(length: length()).validate()
     }
 

@@ -10,12 +10,10 @@
 /// punctuation are dropped too: they are the titles that "Previous Article" and "Next Article" link to.
 ///
 /// - Complexity: O(n) in the length of the text.
-struct PageCleaner {
+enum PageCleaner {
     /// The widget phrases of every catalog language: a copied page's widgets need not be in the
     /// language of its text.
     static let phrases: [[UInt8]] = Language.catalog.flatMap(\.widgetPhrases).map { Array($0.utf8) }
-
-    init() {}
 
     struct Result {
         /// Whether each line is kept as text.
@@ -24,7 +22,7 @@ struct PageCleaner {
         var title: Int?
     }
 
-    func clean(_ bytes: [UInt8], lines: [Range<Int>], findTitle: Bool) -> Result {
+    static func clean(_ bytes: [UInt8], lines: [Range<Int>], findTitle: Bool) -> Result {
         var keep = lines.map { !Paragraphs.isBlank(bytes, $0) }
         let shapes = lines.map { LineShape(bytes, $0) }
         let prose = lines.indices.filter { keep[$0] && shapes[$0].isProse }
@@ -39,7 +37,7 @@ struct PageCleaner {
 
         for index in lines.indices where keep[index] && shapes[index].words <= 8 {
             let inEdge = index < firstProse || index > lastProse
-            if isWidget(folded[index], exact: !inEdge) { keep[index] = false }
+            if Self.isWidget(folded[index], exact: !inEdge) { keep[index] = false }
         }
         var sawWidget = false
         for index in (lastProse + 1)..<lines.count {
@@ -63,7 +61,7 @@ struct PageCleaner {
         return Result(keep: keep, title: title)
     }
 
-    private func isWidget(_ line: [UInt8], exact: Bool) -> Bool {
+    private static func isWidget(_ line: [UInt8], exact: Bool) -> Bool {
         guard !line.isEmpty else { return false }
         for phrase in Self.phrases {
             if exact {

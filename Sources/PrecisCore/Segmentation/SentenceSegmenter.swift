@@ -64,6 +64,12 @@ public struct SentenceSegmenter: Sendable {
             while b > a && Self.isSpaceByte(p[b - 1]) { b -= 1 }
             if a < b { out.append(a..<b) }
         }
+        /// Ends the current sentence at `end` and starts the next one at `next`.
+        func cut(_ end: Int, resumingAt next: Int) {
+            emit(start, end)
+            start = next
+            i = next
+        }
 
         let captionRule = !rules.unpunctuatedOpeners.isEmpty
         while i < hi {
@@ -72,13 +78,7 @@ public struct SentenceSegmenter: Sendable {
             if b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < hi && p[i + 1] == 0x80 && p[i + 2] == 0xA6)
             {
                 let (isBoundary, end, next) = terminator(p, at: i, sentenceStart: start, limit: hi)
-                if isBoundary {
-                    emit(start, end)
-                    start = next
-                    i = next
-                } else {
-                    i = end
-                }
+                if isBoundary { cut(end, resumingAt: next) } else { i = end }
                 continue
             }
             switch b {
@@ -86,14 +86,10 @@ public struct SentenceSegmenter: Sendable {
                 0xEF where i + 2 < hi && p[i + 1] == 0xBC && (p[i + 2] == 0x81 || p[i + 2] == 0x9F):  // ！ ？
                 var end = i + 3
                 while end < hi, let length = Self.closerLength(p, at: end, limit: hi) { end += length }
-                emit(start, end)
-                start = end
-                i = end
+                cut(end, resumingAt: end)
             case 0x0A:
                 if let next = lineBreak(p, at: i, sentenceStart: start, limit: hi) {
-                    emit(start, i)
-                    start = next
-                    i = next
+                    cut(i, resumingAt: next)
                 } else {
                     i += 1
                 }
@@ -102,9 +98,8 @@ public struct SentenceSegmenter: Sendable {
                     let end = separatorEnd(p, at: i, limit: hi)
                 {
                     emit(start, i)
-                    emit(i, end)
-                    start = end
-                    i = end
+                    start = i
+                    cut(end, resumingAt: end)
                 } else {
                     i += 1
                 }
@@ -112,9 +107,7 @@ public struct SentenceSegmenter: Sendable {
             where captionRule && i > start && i + 1 < hi && p[i - 1] >= 0x61 && p[i - 1] <= 0x7A
                 && p[i + 1] >= 0x41 && p[i + 1] <= 0x5A:
                 if let next = unpunctuatedBoundary(p, at: i, sentenceStart: start, limit: hi) {
-                    emit(start, i)
-                    start = next
-                    i = next
+                    cut(i, resumingAt: next)
                 } else {
                     i += 1
                 }

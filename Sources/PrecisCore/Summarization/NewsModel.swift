@@ -6,7 +6,7 @@
 /// the half it was not fitted on, while these weights score above it on both dev sets (README, "Quality
 /// and speed"). `scripts/train-news --write` replaces this file with a fitted model.
 public enum NewsModel {
-    public static let fitted = NewsRanker.Model(
+    public static let weights = NewsRanker.Model(
         weights: [
             0,  // bias
             0.3,  // first

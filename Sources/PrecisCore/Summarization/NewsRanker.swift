@@ -1,7 +1,6 @@
 import Foundation
 
-/// The default ranker for news: a linear model over what is known about how news is written, fitted
-/// offline on news articles with reference summaries.
+/// The default ranker for news: a linear model over what is known about how news is written.
 ///
 /// Each sentence is described by cheap features (``Feature``):
 /// - its position, since news is written as an inverted pyramid with the news first (the signal that
@@ -50,7 +49,7 @@ public struct NewsRanker: SentenceRanker {
     public var model: Model
     public var redundancyPenalty: Double { model.redundancyPenalty }
 
-    public init(model: Model = NewsModel.fitted) {
+    public init(model: Model = NewsModel.weights) {
         self.model = model
     }
 

@@ -11,7 +11,6 @@ struct SentenceVectors {
     let count: Int
     let offsets: [Int]
     let terms: [Int32]
-    let counts: [Float]
     let weights: [Float]
     /// Number of sentences that contain each term, by term id.
     let documentFrequency: [Int32]
@@ -62,7 +61,6 @@ struct SentenceVectors {
         self.count = n
         self.offsets = offsets
         self.terms = terms
-        self.counts = counts
         self.weights = weights
         self.documentFrequency = df
         self.contentWords = contentWords
