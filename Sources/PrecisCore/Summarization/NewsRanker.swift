@@ -21,7 +21,7 @@ import Foundation
 /// Goldstein 1998) with the model's ``redundancyPenalty``, so near-duplicates are never both chosen.
 ///
 /// - Complexity: that of ``LexRankRanker`` plus O(w) for the features: near-linear in the text.
-public struct NewsRanker: SentenceRanker {
+public struct NewsRanker: SentenceRanker, VectorRanker {
     /// The features, in the order of ``Model/weights``.
     public enum Feature: Int, CaseIterable, Sendable {
         case bias
@@ -54,8 +54,12 @@ public struct NewsRanker: SentenceRanker {
     }
 
     public func scores(for document: Document) -> [Double] {
+        scores(for: document, vectors: SentenceVectors(document))
+    }
+
+    func scores(for document: Document, vectors: SentenceVectors) -> [Double] {
         let weights = model.weights
-        return Self.features(for: document).map { row in
+        return Self.features(for: document, vectors: vectors).map { row in
             var score = 0.0
             for (w, f) in zip(weights, row) { score += w * f }
             return score
@@ -64,7 +68,10 @@ public struct NewsRanker: SentenceRanker {
 
     /// The feature vectors of the document's sentences, in ``Feature`` order.
     public static func features(for document: Document) -> [[Double]] {
-        let vectors = SentenceVectors(document)
+        features(for: document, vectors: SentenceVectors(document))
+    }
+
+    static func features(for document: Document, vectors: SentenceVectors) -> [[Double]] {
         let n = vectors.count
         guard n > 0 else { return [] }
         let centrality = LexRankRanker.centrality(vectors)

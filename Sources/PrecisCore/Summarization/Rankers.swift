@@ -14,6 +14,12 @@ extension SentenceRanker {
     public var redundancyPenalty: Double { 0 }
 }
 
+/// A ranker that works on the sentences' tf-idf vectors, which the ``Summarizer`` also needs for its
+/// redundancy check: it builds them once and hands them to both.
+protocol VectorRanker: SentenceRanker {
+    func scores(for document: Document, vectors: SentenceVectors) -> [Double]
+}
+
 /// The first sentences: the baseline that news summarizers must beat, because journalists put the news
 /// first (the inverted pyramid; on CNN/DailyMail, Lead-3 beats most unsupervised extractive methods,
 /// see See et al. 2017, "Get To The Point", ACL).

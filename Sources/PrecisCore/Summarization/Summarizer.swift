@@ -88,8 +88,15 @@ public struct Summarizer: Sendable {
     }
 
     public func summarize(_ document: Document) -> Summary {
-        let scores = ranker.scores(for: document)
-        let chosen = select(document, scores: scores, penalty: ranker.redundancyPenalty)
+        let penalty = ranker.redundancyPenalty
+        let vectors = penalty > 0 || ranker is any VectorRanker ? SentenceVectors(document) : nil
+        let scores: [Double]
+        if let vectorRanker = ranker as? any VectorRanker, let vectors {
+            scores = vectorRanker.scores(for: document, vectors: vectors)
+        } else {
+            scores = ranker.scores(for: document)
+        }
+        let chosen = select(document, scores: scores, penalty: penalty, vectors: penalty > 0 ? vectors : nil)
         let sentences = chosen.map { index in
             let sentence = document.sentences[index]
             return Summary.Sentence(
@@ -107,7 +114,8 @@ public struct Summarizer: Sendable {
     }
 
     /// The indices of the chosen sentences, in document order.
-    func select(_ document: Document, scores: [Double], penalty: Double) -> [Int] {
+    /// `vectors` are the document's sentence vectors when `penalty` > 0, and nil otherwise.
+    func select(_ document: Document, scores: [Double], penalty: Double, vectors: SentenceVectors?) -> [Int] {
         let n = document.sentences.count
         guard n > 0 else { return [] }
         // Sentences with words are the candidates; a text of only symbols falls back to all.
@@ -126,7 +134,6 @@ public struct Summarizer: Sendable {
 
         let top = candidates.map { scores[$0] }.max() ?? 0
         let relevance: (Int) -> Double = { top > 0 ? scores[$0] / top : scores[$0] }
-        let vectors = penalty > 0 ? SentenceVectors(document) : nil
         var similarity = [Float](repeating: 0, count: vectors == nil ? 0 : n)
         // The inverted index in compressed form: the postings of term t, (sentence, weight) pairs, are at
         // postings[first[t]..<first[t + 1]]. Terms in more than 1,000 sentences are left out.
