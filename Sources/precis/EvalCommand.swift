@@ -43,17 +43,8 @@ struct EvalSentencesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language: Language
-        let examples: [SegmentationEvaluation.Example]
-        do {
-            language = try Language.named(self.language)
-            examples = try SegmentationEvaluation.load(URL(fileURLWithPath: data))
-        } catch let error as EvaluationError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
-        } catch let error as PrecisError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
+        let (language, examples) = try Self.reportingFailures {
+            (try Language.named(self.language), try SegmentationEvaluation.load(URL(fileURLWithPath: data)))
         }
         let evaluation = SegmentationEvaluation(language: language)
         let report = evaluation.evaluate(examples, errorSamples: errors)
@@ -135,13 +126,7 @@ struct EvalSummariesCommand: ParsableCommand {
     }
 
     func run() throws {
-        var examples: [SummaryEvaluation.Example]
-        do {
-            examples = try SummaryEvaluation.load(URL(fileURLWithPath: data))
-        } catch let error as EvaluationError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
-        }
+        var examples = try Self.reportingFailures { try SummaryEvaluation.load(URL(fileURLWithPath: data)) }
         if let limit { examples = Array(examples.prefix(limit)) }
         var configuration = SummaryEvaluation.Configuration()
         configuration.methods = methods.isEmpty ? [.news] : methods
@@ -150,12 +135,13 @@ struct EvalSummariesCommand: ParsableCommand {
         configuration.stemming = !noStemming
         configuration.includesOracle = !noOracle
         if let newsModel {
-            do {
-                configuration.newsModel = try JSONDecoder().decode(
-                    NewsRanker.Model.self, from: Data(contentsOf: URL(fileURLWithPath: newsModel)))
-            } catch {
-                Terminal.error("\(newsModel): not a news model (\(error))")
-                throw ExitCode(2)
+            configuration.newsModel = try Self.reportingFailures {
+                do {
+                    return try JSONDecoder().decode(
+                        NewsRanker.Model.self, from: Data(contentsOf: URL(fileURLWithPath: newsModel)))
+                } catch {
+                    throw CommandFailure("\(newsModel): not a news model (\(error))")
+                }
             }
         }
         let total = examples.count
@@ -189,9 +175,8 @@ struct EvalSummariesCommand: ParsableCommand {
     }
 
     private func write(_ data: Data, to path: String) throws {
-        do { try data.write(to: URL(fileURLWithPath: path)) } catch {
-            Terminal.error("cannot write \(path)")
-            throw ExitCode(2)
+        try Self.reportingFailures {
+            do { try data.write(to: URL(fileURLWithPath: path)) } catch { throw CommandFailure("cannot write \(path)") }
         }
     }
 
@@ -226,13 +211,7 @@ struct EvalFeaturesCommand: ParsableCommand {
     var data: String
 
     func run() throws {
-        let examples: [SummaryEvaluation.Example]
-        do {
-            examples = try SummaryEvaluation.load(URL(fileURLWithPath: data))
-        } catch let error as EvaluationError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
-        }
+        let examples = try Self.reportingFailures { try SummaryEvaluation.load(URL(fileURLWithPath: data)) }
         let output = BufferedOutput()
         output.write(try JSONOutput.compact.encode(["names": NewsRanker.Feature.allCases.map(\.name)]))
         for article in SummaryEvaluation().samples(examples) {

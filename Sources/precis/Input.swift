@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PrecisCore
+import PrecisEval
 
 /// Options that every command reading one text shares.
 struct InputOptions: ParsableArguments {
@@ -32,14 +33,10 @@ struct InputOptions: ParsableArguments {
         try InputReader.readText(file, limit: maxInputBytes)
     }
 
-    /// Reads and analyses the input; an empty input is an error with exit code 2.
+    /// Reads and analyses the input; an empty input throws a ``PrecisError`` that
+    /// ``ParsableCommand/reportingFailures(_:)`` turns into exit code 2.
     func document(title: String? = nil) throws -> Document {
-        let text = try read()
-        do {
-            return try Document(text, title: title, configuration: try documentConfiguration())
-        } catch let error as PrecisError {
-            throw CommandFailure(error.message)
-        }
+        try Document(try read(), title: title, configuration: try documentConfiguration())
     }
 }
 
@@ -51,14 +48,18 @@ struct CommandFailure: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning input failures into a one-line message and exit code 2.
-    static func reportingFailures(_ body: () throws -> Void) throws {
+    /// Runs `body`, turning input and data failures into a one-line message and exit code 2.
+    @discardableResult
+    static func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
-            try body()
+            return try body()
         } catch let failure as CommandFailure {
             Terminal.error(failure.message)
             throw ExitCode(2)
         } catch let error as PrecisError {
+            Terminal.error(error.message)
+            throw ExitCode(2)
+        } catch let error as EvaluationError {
             Terminal.error(error.message)
             throw ExitCode(2)
         }
