@@ -16,8 +16,8 @@ public struct Language: Sendable, CustomStringConvertible {
     public let stopwords: Set<String>
     /// The stopwords as bytes, for lookups on the hot path.
     let stopwordBytes: ByteSet
-    /// Stems computed so far in this process.
-    let stems = StemCache()
+    /// Word forms, stems and stopword flags computed so far in this process.
+    let lexicon = Lexicon()
     /// Abbreviations and sentence openers for the segmenter.
     public let segmentation: SegmentationRules
     /// Lowercase phrases that make a short line at the start or end of a copied page a widget

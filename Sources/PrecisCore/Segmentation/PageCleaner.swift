@@ -97,6 +97,10 @@ enum PageCleaner {
 
 /// Word count and final punctuation of one line.
 struct LineShape {
+    /// Lines longer than this many words are prose whatever else they hold, so counting stops there.
+    static let wordLimit = 26
+
+    /// The number of words, up to ``wordLimit``.
     var words = 0
     var endsSentence = false
     var endsWithPeriod = false
@@ -111,18 +115,29 @@ struct LineShape {
         while i < line.upperBound {
             let (c, length) = UTF8Scalar.decode(bytes, at: i)
             let letter = UTF8Scalar.isLetter(c) || UTF8Scalar.isDigit(c)
-            if letter && !inWord { words += 1 }
+            if letter && !inWord {
+                words += 1
+                if words == Self.wordLimit {
+                    // Only the final punctuation still matters.
+                    var j = line.upperBound
+                    while j > i {
+                        j = UTF8Scalar.previousStart(bytes, before: j)
+                        let (e, _) = UTF8Scalar.decode(bytes, at: j)
+                        if !UTF8Scalar.isSpace(e) && !Self.isClosingQuote(e) {
+                            last = e
+                            break
+                        }
+                    }
+                    break
+                }
+            }
             inWord = letter || (inWord && (c == 0x27 || c == 0x2019 || c == 0x2D))
             if UTF8Scalar.isSpace(c) {
                 if last == 0x2E || last == 0x21 || last == 0x3F { pendingEnd = true }
             } else if pendingEnd {
                 hasInnerSentenceEnd = true
             }
-            if !UTF8Scalar.isSpace(c)
-                && !(c == 0x22 || c == 0x27 || c == 0x29 || c == 0x201D || c == 0x2019 || c == 0xBB)
-            {
-                last = c
-            }
+            if !UTF8Scalar.isSpace(c) && !Self.isClosingQuote(c) { last = c }
             i += length
         }
         endsWithPeriod = last == 0x2E || last == 0x2026
@@ -130,4 +145,8 @@ struct LineShape {
     }
 
     var isProse: Bool { words >= 12 || (words >= 8 && endsSentence) }
+
+    private static func isClosingQuote(_ c: UInt32) -> Bool {
+        c == 0x22 || c == 0x27 || c == 0x29 || c == 0x201D || c == 0x2019 || c == 0xBB
+    }
 }

@@ -20,15 +20,9 @@ struct KeywordExtractor {
         var ids: (Int32, Int32, Int32) = (-1, -1, -1)
         var count = 0
 
-        init<S: Sequence>(_ terms: S) where S.Element == Int32 {
-            for term in terms.prefix(3) {
-                switch count {
-                case 0: ids.0 = term
-                case 1: ids.1 = term
-                default: ids.2 = term
-                }
-                count += 1
-            }
+        init(_ a: Int32, _ b: Int32 = -1, _ c: Int32 = -1, count: Int) {
+            ids = (a, b, c)
+            self.count = count
         }
 
         var first: Int32 { ids.0 }
@@ -59,86 +53,106 @@ struct KeywordExtractor {
     func keywords(in document: Document) -> [Summary.Keyword] {
         guard count > 0, !document.tokens.isEmpty else { return [] }
         var text = document.text
-        return text.withUTF8 { bytes in extract(document, bytes) }
+        return text.withUTF8 { bytes in
+            document.tokens.withUnsafeBufferPointer { tokens in
+                extract(
+                    bytes, tokens, document.sentences.map { ($0.index, $0.tokens) }, termCount: document.termCount,
+                    title: document.titleTerms)
+            }
+        }
     }
 
-    private func extract(_ document: Document, _ bytes: UnsafeBufferPointer<UInt8>) -> [Summary.Keyword] {
-        let vocabularySize = document.termCount
+    private static func isKeywordToken(_ token: Token) -> Bool { token.isContent && token.range.count > 1 }
+
+    private func extract(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+        _ sentences: [(index: Int, tokens: Range<Int>)],
+        termCount vocabularySize: Int, title titleTerms: [Int32]
+    ) -> [Summary.Keyword] {
         var weight = [Double](repeating: 0, count: vocabularySize)
         var occurrences = [Int](repeating: 0, count: vocabularySize)
         var firstToken = [Int](repeating: -1, count: vocabularySize)
-        let titleTerms = Set(document.titleTerms)
+        var inTitle = [Bool](repeating: false, count: vocabularySize)
+        for term in titleTerms where Int(term) < vocabularySize { inTitle[Int(term)] = true }
 
-        func isKeywordToken(_ token: Token) -> Bool { token.isContent && token.range.count > 1 }
-
-        for sentence in document.sentences {
+        for sentence in sentences {
             let early = sentence.index < 3 ? 1.5 : 1.0
             for t in sentence.tokens {
-                let token = document.tokens[t]
-                guard isKeywordToken(token) else { continue }
+                let token = tokens[t]
+                guard Self.isKeywordToken(token) else { continue }
                 let term = Int(token.term)
-                weight[term] += early * (titleTerms.contains(token.term) ? 1.5 : 1.0)
+                weight[term] += early * (inTitle[term] ? 1.5 : 1.0)
                 occurrences[term] += 1
                 if firstToken[term] < 0 { firstToken[term] = t }
             }
         }
 
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(vocabularySize * 2)
         for term in 0..<vocabularySize where occurrences[term] > 0 {
-            let token = document.tokens[firstToken[term]]
             candidates.append(
                 Candidate(
-                    terms: Terms(CollectionOfOne(Int32(term))), occurrences: occurrences[term], first: firstToken[term],
-                    firstRange: token.range, score: weight[term]))
+                    terms: Terms(Int32(term), count: 1), occurrences: occurrences[term], first: firstToken[term],
+                    firstRange: tokens[firstToken[term]].range, score: weight[term]))
         }
 
-        // Phrases of two or three adjacent content words.
+        // Phrases of two or three adjacent content words, found as each run of such words ends.
         // Phrase keys pack up to three term ids of 21 bits each; longer vocabularies skip phrases.
-        var phrases: [UInt64: Int] = [:]
-        let packable = vocabularySize < 1 << 21
-        var run: [Int] = []
-        for sentence in document.sentences {
-            func flush() {
-                if run.count >= 2 && packable {
-                    for length in 2...3 where run.count >= length {
-                        for start in 0...(run.count - length) {
-                            let slice = run[start..<(start + length)]
-                            var key: UInt64 = UInt64(length)
-                            for t in slice { key = key << 21 | UInt64(document.tokens[t].term) }
-                            if let existing = phrases[key] {
-                                candidates[existing].occurrences += 1
-                            } else {
-                                let first = document.tokens[slice[slice.startIndex]]
-                                let last = document.tokens[slice[slice.endIndex - 1]]
-                                phrases[key] = candidates.count
-                                candidates.append(
-                                    Candidate(
-                                        terms: Terms(slice.lazy.map { document.tokens[$0].term }), occurrences: 1,
-                                        first: slice[slice.startIndex],
-                                        firstRange: first.range.lowerBound..<last.range.upperBound))
-                            }
+        var phrases = IndexTable(capacity: vocabularySize)
+        if vocabularySize < 1 << 21 {
+            var runStart = -1
+            var previous = -1
+            func phrasesOfRun(ending end: Int) {
+                guard runStart >= 0 else { return }
+                defer { runStart = -1 }
+                let runLength = end - runStart
+                guard runLength >= 2 else { return }
+                for length in 2...3 where runLength >= length {
+                    for start in runStart...(end - length) {
+                        let a = tokens[start].term
+                        let b = tokens[start + 1].term
+                        let c = length == 3 ? tokens[start + 2].term : -1
+                        // Bit 63 tells three-word keys from two-word ones.
+                        var key = UInt64(a) << 42 | UInt64(b) << 21
+                        if length == 3 { key |= 1 << 63 | UInt64(c) }
+                        if let existing = phrases[key] {
+                            candidates[Int(existing)].occurrences += 1
+                        } else {
+                            phrases.set(key, Int32(candidates.count))
+                            candidates.append(
+                                Candidate(
+                                    terms: Terms(a, b, c, count: length), occurrences: 1, first: start,
+                                    firstRange: tokens[start].range
+                                        .lowerBound..<tokens[start + length - 1]
+                                        .range.upperBound))
                         }
                     }
                 }
-                run.removeAll(keepingCapacity: true)
             }
-            for t in sentence.tokens {
-                let token = document.tokens[t]
-                if isKeywordToken(token), let previous = run.last,
-                    Self.adjacent(bytes, document.tokens[previous].range, token.range)
-                {
-                    run.append(t)
-                } else {
-                    flush()
-                    if isKeywordToken(token) { run.append(t) }
+            for sentence in sentences {
+                for t in sentence.tokens {
+                    let token = tokens[t]
+                    if Self.isKeywordToken(token) {
+                        if runStart >= 0 && Self.adjacent(bytes, tokens[previous].range, token.range) {
+                            previous = t
+                            continue
+                        }
+                        phrasesOfRun(ending: previous + 1)
+                        runStart = t
+                        previous = t
+                    } else {
+                        phrasesOfRun(ending: previous + 1)
+                    }
                 }
+                phrasesOfRun(ending: previous + 1)
             }
-            flush()
         }
-        for index in phrases.values {
+        for stored in phrases.storedValues {
+            let index = Int(stored)
             let phrase = candidates[index]
             guard phrase.occurrences >= 2, phrase.terms.isDistinct else { continue }
-            let perOccurrence = phrase.terms.array.reduce(0.0) { $0 + weight[Int($1)] / Double(occurrences[Int($1)]) }
+            var perOccurrence = 0.0
+            for term in phrase.terms.array { perOccurrence += weight[Int(term)] / Double(occurrences[Int(term)]) }
             candidates[index].score = Double(phrase.occurrences) * perOccurrence
         }
 
@@ -148,27 +162,35 @@ struct KeywordExtractor {
             order.append((candidate.score, candidate.first, index))
         }
         order.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
-        let ranked = order.lazy.map(\.index)
         var chosen: [Candidate] = []
-        for index in ranked {
-            let candidate = candidates[index]
+        for entry in order {
+            let candidate = candidates[entry.index]
             if chosen.contains(where: { candidate.terms.isSubset(of: $0.terms) }) { continue }
             chosen.append(candidate)
             if chosen.count == count { break }
+        }
+
+        // Single words are shown in their most frequent spelling; ties go to the one seen first.
+        var spellings: [Int32: [String: (count: Int, first: Int)]] = [:]
+        var wanted = [Bool](repeating: false, count: vocabularySize)
+        for candidate in chosen where candidate.terms.count == 1 {
+            spellings[candidate.terms.first] = [:]
+            wanted[Int(candidate.terms.first)] = true
+        }
+        if !spellings.isEmpty {
+            for position in tokens.indices {
+                let token = tokens[position]
+                guard wanted[Int(token.term)], Self.isKeywordToken(token) else { continue }
+                let form = Self.surface(bytes, token.range, strippingPossessive: true)
+                spellings[token.term]?[form, default: (0, position)].count += 1
+            }
         }
         let top = chosen.first?.score ?? 1
         return chosen.map { candidate in
             let text: String
             if candidate.terms.count == 1 {
-                // The most frequent spelling; ties go to the one seen first.
-                var forms: [String: (count: Int, first: Int)] = [:]
-                for (position, token) in document.tokens.enumerated()
-                where token.term == candidate.terms.first && isKeywordToken(token) {
-                    let form = Self.surface(bytes, token.range, strippingPossessive: true)
-                    forms[form, default: (0, position)].count += 1
-                }
                 text =
-                    forms.max { a, b in
+                    spellings[candidate.terms.first]?.max { a, b in
                         a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
                     }?.key ?? ""
             } else {

@@ -116,7 +116,8 @@ public struct LexRankRanker: SentenceRanker {
     }
 
     static func centrality(_ vectors: SentenceVectors) -> [Float] {
-        let graph = SentenceGraph(count: vectors.count) { i, j in vectors.cosine(i, j) }
+        let window = SentenceGraph.window(count: vectors.count)
+        let graph = SentenceGraph(count: vectors.count, band: vectors.cosineBand(window: window), window: window)
         return graph.pageRank()
     }
 }

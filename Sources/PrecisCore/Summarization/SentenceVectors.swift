@@ -93,6 +93,47 @@ struct SentenceVectors {
         return sum
     }
 
+    /// The cosine similarities of every pair of sentences at most `window` positions apart, as a band:
+    /// the similarity of sentences i < j is `band[i * window + (j - i - 1)]`.
+    ///
+    /// Computed term by term over each term's list of sentences rather than pair by pair, so terms
+    /// found in one sentence cost nothing; sums run in ascending term order, as in ``cosine(_:_:)``, and
+    /// give the same values.
+    /// - Complexity: O(Σₜ df(t) · min(df(t), window)) time, O(n · window) memory.
+    func cosineBand(window: Int) -> [Float] {
+        var band = [Float](repeating: 0, count: count * window)
+        guard window > 0 else { return band }
+        // Each term's sentences (ascending) and weights, in compressed-row form by term id.
+        var starts = [Int](repeating: 0, count: documentFrequency.count + 1)
+        for t in documentFrequency.indices { starts[t + 1] = starts[t] + Int(documentFrequency[t]) }
+        var fill = starts
+        var sentenceOf = [Int32](repeating: 0, count: terms.count)
+        var weightOf = [Float](repeating: 0, count: terms.count)
+        for s in 0..<count {
+            for k in offsets[s]..<offsets[s + 1] {
+                let t = Int(terms[k])
+                sentenceOf[fill[t]] = Int32(s)
+                weightOf[fill[t]] = weights[k]
+                fill[t] += 1
+            }
+        }
+        for t in documentFrequency.indices where documentFrequency[t] > 1 {
+            let end = starts[t + 1]
+            for a in starts[t]..<end {
+                let i = Int(sentenceOf[a])
+                let wa = weightOf[a]
+                var b = a + 1
+                while b < end {
+                    let j = Int(sentenceOf[b])
+                    guard j - i <= window else { break }
+                    band[i * window + (j - i - 1)] += wa * weightOf[b]
+                    b += 1
+                }
+            }
+        }
+        return band
+    }
+
     /// The number of distinct terms two sentences share.
     func overlap(_ a: Int, _ b: Int) -> Int {
         var i = offsets[a]
@@ -147,6 +188,24 @@ struct SentenceGraph {
     static func window(count n: Int) -> Int { max(32, min(128, 4_000_000 / max(n, 1))) }
 
     private(set) var neighbors: [[(node: Int, weight: Float)]]
+
+    /// Builds the graph from a band of weights laid out as ``SentenceVectors/cosineBand(window:)`` lays
+    /// it out, with `window` no wider than ``window(count:)``; zero weights are no edge.
+    /// - Complexity: O(n · window).
+    init(count n: Int, band: [Float], window: Int) {
+        neighbors = Array(repeating: [], count: n)
+        for i in 0..<n {
+            let upper = min(n, i + window + 1)
+            guard i + 1 < upper else { continue }
+            for j in (i + 1)..<upper {
+                let w = band[i * window + (j - i - 1)]
+                if w > 0 {
+                    neighbors[i].append((j, w))
+                    neighbors[j].append((i, w))
+                }
+            }
+        }
+    }
 
     /// Builds the graph with `weight(i, j)` for each pair in the window; zero weights are no edge.
     /// - Complexity: O(n · min(n, 2·window) · l) for sentences of l distinct terms.

@@ -18,16 +18,25 @@ struct FormTable: Sendable {
         var value = Value(term: 0, stop: false)
     }
 
-    private var slots = [Slot](repeating: Slot(), count: 1024)
+    private var slots: [Slot]
     private var arena: [UInt8] = []
     private var count = 0
 
+    /// A table sized for about `capacity` keys before it grows.
+    init(capacity: Int = 512) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [Slot](repeating: Slot(), count: size)
+    }
+
+    @inline(__always)
     static func hash(_ key: [UInt8]) -> UInt32 {
         var h: UInt32 = 2_166_136_261
         for byte in key { h = (h ^ UInt32(byte)) &* 16_777_619 }
         return h
     }
 
+    @inline(__always)
     func find(_ key: [UInt8], hash: UInt32) -> Value? {
         let mask = slots.count - 1
         var index = Int(hash) & mask
@@ -47,6 +56,7 @@ struct FormTable: Sendable {
         count += 1
     }
 
+    @inline(__always)
     private func matches(_ slot: Slot, _ key: [UInt8]) -> Bool {
         let start = Int(slot.offset)
         for i in 0..<key.count where arena[start + i] != key[i] { return false }
@@ -89,4 +99,72 @@ final class ByteSet: Sendable {
     func contains(_ bytes: [UInt8], hash: UInt32) -> Bool {
         table.find(bytes, hash: hash) != nil
     }
+}
+
+/// A hash map from 64-bit keys to non-negative indices, for the hot loops where `Dictionary`'s
+/// seeded SipHash costs more than the work around it.
+///
+/// Open addressing with linear probing and a multiplicative (Fibonacci) hash, Knuth, TAOCP vol. 3,
+/// 6.4; the load factor stays below one half.
+///
+/// - Complexity: O(1) expected per lookup or insertion.
+struct IndexTable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var shift: UInt64
+    private(set) var count = 0
+
+    /// A table sized for about `capacity` keys without growing.
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: -1, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The value stored for `key`, or nil.
+    subscript(key: UInt64) -> Int32? {
+        let mask = keys.count - 1
+        var index = slot(key)
+        while values[index] >= 0 {
+            if keys[index] == key { return values[index] }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// Stores `value` (not negative) for `key`, replacing any earlier value.
+    mutating func set(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var index = slot(key)
+        while values[index] >= 0 {
+            if keys[index] == key {
+                values[index] = value
+                return
+            }
+            index = (index + 1) & mask
+        }
+        keys[index] = key
+        values[index] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        shift -= 1
+        count = 0
+        for index in oldKeys.indices where oldValues[index] >= 0 { set(oldKeys[index], oldValues[index]) }
+    }
+
+    /// The stored values, in no particular order.
+    var storedValues: [Int32] { values.filter { $0 >= 0 } }
 }

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import PrecisCore
+
+struct LexiconTests {
+    /// Tokens and terms of a text analysed with the given lexicon, with stems spelled out.
+    private func analyse(_ text: String, lexicon: Lexicon) -> [(term: Int32, stop: Bool)] {
+        var analyzer = TermAnalyzer(language: .english, lexicon: lexicon)
+        var tokens: [Token] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            analyzer.tokenize(p, 0..<bytes.count, normalized: nil, into: &tokens)
+        }
+        return tokens.map { ($0.term, $0.isStopword) }
+    }
+
+    @Test func aFullLexiconGivesTheSameTermsAsAnEmptyOne() {
+        let text = "The runner runs; runners ran and were running. The run was long, and they run again."
+        let roomy = analyse(text, lexicon: Lexicon())
+        // Two forms fit; every later form is stemmed by the document and matched by its stem.
+        let full = Lexicon(capacity: 2)
+        let first = analyse(text, lexicon: full)
+        let second = analyse(text, lexicon: full)
+        #expect(first.map(\.term) == roomy.map(\.term))
+        #expect(first.map(\.stop) == roomy.map(\.stop))
+        #expect(second.map(\.term) == roomy.map(\.term))
+        // "runs", "running" and "run" share a term.
+        #expect(roomy[2].term == roomy[7].term && roomy[7].term == roomy[9].term && roomy[9].term == roomy[14].term)
+    }
+
+    @Test func formsAreStemmedOncePerProcess() {
+        let lexicon = Lexicon()
+        _ = analyse("Markets rallied as markets opened.", lexicon: lexicon)
+        let entry = lexicon.find(Array("markets".utf8), hash: FormTable.hash(Array("markets".utf8)))
+        #expect(entry != nil && entry?.isStopword == false)
+        #expect(lexicon.find(Array("as".utf8), hash: FormTable.hash(Array("as".utf8)))?.isStopword == true)
+        var stem: [UInt8] = []
+        if let entry { lexicon.appendStem(entry.stem, to: &stem) }
+        #expect(String(decoding: stem, as: UTF8.self) == "market")
+    }
+}
+
+struct SentenceVectorTests {
+    @Test(arguments: [1, 3, 128])
+    func theCosineBandHoldsThePairwiseCosines(window: Int) throws {
+        let vectors = SentenceVectors(try Document(Fixtures.harbourBridge))
+        let band = vectors.cosineBand(window: window)
+        #expect(band.count == vectors.count * window)
+        var nonzero = 0
+        for i in 0..<vectors.count {
+            for j in (i + 1)..<min(vectors.count, i + window + 1) {
+                #expect(band[i * window + (j - i - 1)] == vectors.cosine(i, j), "sentences \(i) and \(j)")
+                if vectors.cosine(i, j) > 0 { nonzero += 1 }
+            }
+        }
+        #expect(nonzero > 0)
+    }
+}
