@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "precis", targets: ["precis"]),
         .library(name: "PrecisCore", targets: ["PrecisCore"]),
+        .library(name: "PrecisHTML", targets: ["PrecisHTML"]),
         .library(name: "PrecisEval", targets: ["PrecisEval"]),
     ],
     dependencies: [
@@ -23,19 +24,33 @@ let package = Package(
             name: "PrecisCore",
             dependencies: ["CStemmer"]
         ),
+        .systemLibrary(
+            name: "CGumbo",
+            providers: [.apt(["libgumbo-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "PrecisHTML",
+            dependencies: ["PrecisCore", "CGumbo"]
+        ),
         .target(
             name: "PrecisEval",
-            dependencies: ["PrecisCore"]
+            dependencies: ["PrecisCore", "PrecisHTML", "CZlib"]
         ),
         .executableTarget(
             name: "precis",
             dependencies: [
                 "PrecisCore",
+                "PrecisHTML",
                 "PrecisEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PrecisCoreTests", dependencies: ["PrecisCore"]),
+        .testTarget(name: "PrecisHTMLTests", dependencies: ["PrecisHTML"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval"]),
         .testTarget(name: "precisTests", dependencies: ["precis"]),
     ]

@@ -7,7 +7,9 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Precis on evaluation data.",
-        subcommands: [EvalSummariesCommand.self, EvalSentencesCommand.self, EvalFeaturesCommand.self])
+        subcommands: [
+            EvalSummariesCommand.self, EvalExtractionCommand.self, EvalSentencesCommand.self, EvalFeaturesCommand.self,
+        ])
 }
 
 struct EvalSentencesCommand: ParsableCommand {

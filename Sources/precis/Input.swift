@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PrecisCore
 import PrecisEval
+import PrecisHTML
 
 /// Options that every command reading one text shares.
 struct InputOptions: ParsableArguments {
@@ -60,6 +61,9 @@ extension ParsableCommand {
             Terminal.error(error.message)
             throw ExitCode(2)
         } catch let error as EvaluationError {
+            Terminal.error(error.message)
+            throw ExitCode(2)
+        } catch let error as HTMLError {
             Terminal.error(error.message)
             throw ExitCode(2)
         }

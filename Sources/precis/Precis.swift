@@ -6,9 +6,11 @@ struct Precis: AsyncParsableCommand {
         commandName: "precis",
         abstract: "Summarise news articles: key sentences, keywords and reading time, in well under a millisecond.",
         discussion: """
-            Input is plain text (a file, or - for standard input). Summaries are verbatim sentences of the \
+            Input is plain text or a saved HTML page (a file, or - for standard input). Summaries are verbatim sentences of the \
             article, in the order they appear, each with its UTF-8 byte range in the input.
             """,
-        subcommands: [SummarizeCommand.self, SentencesCommand.self, KeywordsCommand.self, EvalCommand.self],
+        subcommands: [
+            SummarizeCommand.self, ExtractCommand.self, SentencesCommand.self, KeywordsCommand.self, EvalCommand.self,
+        ],
         defaultSubcommand: nil)
 }

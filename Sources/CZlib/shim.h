@@ -1,0 +1,2 @@
+// zlib, for reading gzip-compressed evaluation pages.
+#include <zlib.h>

@@ -1,0 +1,62 @@
+/// Turns a saved news page into an ``Article``: decodes its bytes (``PageDecoder``), parses them with
+/// an HTML5 parser (``HTMLTree``), reads the metadata (``MetadataReader``) and finds the body
+/// (``BodyExtractor``).
+public struct ArticleExtractor: Sendable {
+    /// The largest page accepted, in bytes.
+    public var maximumPageBytes: Int
+
+    public init(maximumPageBytes: Int = 16 << 20) {
+        self.maximumPageBytes = maximumPageBytes
+    }
+
+    /// Extracts the article from a page's bytes.
+    /// - Parameters:
+    ///   - url: where the page came from, used when it names no canonical URL.
+    ///   - contentType: the HTTP `Content-Type` header, whose charset wins over the page's own.
+    /// - Throws: ``HTMLError`` when the page is too large, is not HTML, or holds no article text.
+    public func extract(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws -> Article {
+        guard bytes.count <= maximumPageBytes else {
+            throw HTMLError(
+                .pageTooLarge, "the page is \(bytes.count) bytes; the limit is \(maximumPageBytes) bytes")
+        }
+        guard !Self.looksBinary(bytes) else { throw HTMLError(.notHTML, "the input is binary data, not an HTML page") }
+        let (text, _) = PageDecoder.decode(bytes, header: contentType)
+        return try extract(html: text, url: url)
+    }
+
+    /// Extracts the article from a page already decoded to text.
+    public func extract(html: String, url: String? = nil) throws -> Article {
+        guard html.utf8.count <= maximumPageBytes else {
+            throw HTMLError(
+                .pageTooLarge, "the page is \(html.utf8.count) bytes; the limit is \(maximumPageBytes) bytes")
+        }
+        let tree = HTMLTree(parsing: html)
+        var article = Article()
+        MetadataReader(tree: tree).read(into: &article, pageURL: url)
+        var blocks = BodyExtractor(tree: tree).blocks()
+        // The headline repeated as the body's first heading.
+        if let title = article.title, let first = blocks.first, first.kind == .heading,
+            first.text.lowercased() == title.lowercased()
+        {
+            blocks.removeFirst()
+        }
+        article.blocks = blocks
+        guard blocks.contains(where: { $0.kind != .heading && $0.text.count >= 2 }) else {
+            throw HTMLError(.noArticle, "no article found: the page has no block of text that reads as one")
+        }
+        return article
+    }
+
+    /// Whether bytes look like binary data: many control bytes other than whitespace near the start,
+    /// with no UTF-16 byte-order mark to explain them.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty else { return false }
+        var controls = 0
+        for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
+            controls += 1
+        }
+        return controls * 10 > sample.count
+    }
+}
