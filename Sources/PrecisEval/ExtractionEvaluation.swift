@@ -91,7 +91,8 @@ public struct ExtractionEvaluation: Sendable {
                     failure = String(describing: error)
                 }
             }
-            report.extractionSeconds += Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
+            report.extractionSeconds +=
+                Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
             if failure != nil { report.failures += 1 }
             let body = Self.normalized(text)
             var counts = Counts(pages: 1)

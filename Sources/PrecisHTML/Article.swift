@@ -47,6 +47,24 @@ public struct Article: Sendable, Equatable, Codable {
     /// The body's paragraphs, one string per block.
     public var paragraphs: [String] { blocks.map(\.text) }
 
+    /// The blocks separated by blank lines: the text that summaries of a page point into.
+    public var bodyText: String { blocks.map(\.text).joined(separator: "\n\n") }
+
+    /// Whether bytes look like an HTML page rather than plain text: after optional whitespace and a
+    /// byte-order mark, they open with a tag, and a doctype or an `html`, `head`, `body`, `p`, `div` or
+    /// `article` tag shows up early on.
+    public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) {
+            i += 1
+        }
+        guard i < bytes.count, bytes[i] == 0x3C else { return false }
+        let head = String(decoding: bytes[i..<min(bytes.count, i + 2048)], as: UTF8.self).lowercased()
+        return ["<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<article", "<meta"].contains {
+            head.contains($0)
+        }
+    }
+
     /// The title, a blank line, then the blocks separated by blank lines: the text form that
     /// `precis summarize` reads.
     public var plainText: String {

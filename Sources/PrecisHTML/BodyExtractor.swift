@@ -123,7 +123,8 @@ struct BodyExtractor {
             let density = Double(block.linkCharacters) / Double(max(length, 1))
             guard length >= 25, density < 0.5 else { continue }
             var commas = 0
-            for scalar in block.text.unicodeScalars where scalar == "," || scalar == "\u{060C}" || scalar == "\u{3001}" {
+            for scalar in block.text.unicodeScalars where scalar == "," || scalar == "\u{060C}" || scalar == "\u{3001}"
+            {
                 commas += 1
             }
             let value = 1 + Double(commas) + min(Double(length) / 100, 3)
@@ -236,9 +237,8 @@ struct BodyExtractor {
         default: break
         }
         if let itemprop = node.attribute("itemprop")?.lowercased(), itemprop.contains("articlebody") { value += 30 }
-        let hints = Hints(node)
-        if hints.positive { value += 25 }
-        if hints.negative { value -= 25 }
+        if node.hints.contains(.positive) { value += 25 }
+        if node.hints.contains(.negative) { value -= 25 }
         return value
     }
 
@@ -279,15 +279,14 @@ struct BodyExtractor {
                 continue
             }
             switch node.tag {
-            case GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE, GUMBO_TAG_A, GUMBO_TAG_P:
+            case GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE:
                 continue
             default: break
             }
             guard usesHints else { continue }
             if node.attribute("itemprop")?.lowercased().contains("articlebody") == true { continue }
             if pageParagraphText > 200 && paragraphText[i] * 2 > pageParagraphText { continue }
-            let hints = Hints(node)
-            if hints.negative && !hints.positive { excluded[i] = true }
+            if node.hints == .negative || node.hints == [.negative, .byline] { excluded[i] = true }
         }
         return excluded
     }
@@ -349,40 +348,50 @@ struct BodyExtractor {
     ]
 }
 
-/// The page part that an element's class and id name, read as words (`article-body`, `shareBar`).
-struct Hints {
-    var positive = false
-    var negative = false
+/// The page part that an element's class and id name, read as words (`article-body`, `shareBar`):
+/// computed once per element from the attribute bytes.
+struct Hints: OptionSet, Sendable {
+    let rawValue: UInt8
 
-    init(_ node: HTMLTree.Node) {
-        let value = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
-        guard value.count > 1 else { return }
+    static let positive = Hints(rawValue: 1)
+    static let negative = Hints(rawValue: 2)
+    static let byline = Hints(rawValue: 4)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(classAndID value: String) {
+        var flags: Hints = []
         for word in Self.words(value) {
-            if Self.negativeWords.contains(word) || Self.negativeParts.contains(where: { word.contains($0) }) {
-                negative = true
+            if Self.negativeWords.contains(word) || Self.negativeParts.contains(where: { Self.contains(word, $0) }) {
+                flags.insert(.negative)
             }
-            if Self.positiveWords.contains(word) || Self.positiveParts.contains(where: { word.contains($0) }) {
-                positive = true
+            if Self.positiveWords.contains(word) || Self.positiveParts.contains(where: { Self.contains(word, $0) }) {
+                flags.insert(.positive)
             }
+            if word == Array("byline".utf8) || word == Array("author".utf8) { flags.insert(.byline) }
         }
+        self = flags
     }
 
-    /// Lowercase words, split at non-letters and at lower-to-upper case changes.
-    static func words(_ value: String) -> [String] {
-        var words: [String] = []
-        var word = ""
+    /// Lowercase ASCII words, split at other bytes and at lower-to-upper case changes.
+    static func words(_ value: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
         var previousLower = false
-        for character in value {
-            if character.isLetter || character.isNumber {
-                if character.isUppercase && previousLower && !word.isEmpty {
+        for byte in value.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isUpper || isLower || isDigit {
+                if isUpper && previousLower && !word.isEmpty {
                     words.append(word)
-                    word = ""
+                    word.removeAll(keepingCapacity: true)
                 }
-                word += character.lowercased()
-                previousLower = character.isLowercase
+                word.append(isUpper ? byte | 0x20 : byte)
+                previousLower = isLower
             } else {
                 if !word.isEmpty { words.append(word) }
-                word = ""
+                word.removeAll(keepingCapacity: true)
                 previousLower = false
             }
         }
@@ -390,21 +399,33 @@ struct Hints {
         return words
     }
 
-    static let negativeWords: Set<String> = [
-        "ad", "ads", "nav", "menu", "footer", "widget", "modal", "tags", "tag", "sidebar", "share", "sharing",
-        "social", "related", "promo", "banner", "masthead", "pagination", "pager", "breadcrumb", "breadcrumbs",
-        "popup", "combx", "disqus", "rss", "shoutbox", "skyscraper", "sponsor", "sponsored", "teaser", "toolbar",
-        "print", "login", "signup", "hidden", "meta", "byline", "author", "dateline", "header", "comments",
-        "comment", "cookie", "cookies", "consent", "newsletter", "subscribe", "subscription", "outbrain", "taboola",
-        "recommended", "recommendations", "recirculation", "more", "navigation", "topbar", "flyout", "overlay",
-        "paywall", "gdpr", "infobox",
-    ]
-    static let negativeParts = [
+    private static func contains(_ word: [UInt8], _ part: [UInt8]) -> Bool {
+        guard word.count >= part.count else { return false }
+        for start in 0...(word.count - part.count) where word[start] == part[0] {
+            if word[start..<(start + part.count)].elementsEqual(part) { return true }
+        }
+        return false
+    }
+
+    private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+
+    static let negativeWords: Set<[UInt8]> = Set(
+        bytes([
+            "ad", "ads", "nav", "menu", "footer", "widget", "modal", "tags", "tag", "sidebar", "share", "sharing",
+            "social", "related", "promo", "banner", "masthead", "pagination", "pager", "breadcrumb", "breadcrumbs",
+            "popup", "combx", "disqus", "rss", "shoutbox", "skyscraper", "sponsor", "sponsored", "teaser", "toolbar",
+            "print", "login", "signup", "hidden", "meta", "byline", "author", "dateline", "header", "comments",
+            "comment", "cookie", "cookies", "consent", "newsletter", "subscribe", "subscription", "outbrain",
+            "taboola", "recommended", "recommendations", "recirculation", "more", "navigation", "topbar", "flyout",
+            "overlay", "paywall", "gdpr", "infobox",
+        ]))
+    static let negativeParts = bytes([
         "comment", "share", "social", "related", "promo", "newsletter", "subscri", "cookie", "sidebar", "breadcrumb",
         "advert", "sponsor", "outbrain", "taboola", "recommend", "footer", "navbar", "popup", "banner",
-    ]
-    static let positiveWords: Set<String> = [
-        "article", "content", "story", "entry", "text", "body", "main", "post", "blog", "news", "prose", "page",
-    ]
-    static let positiveParts = ["article", "content", "story", "entry", "storytext", "articlebody", "postbody"]
+    ])
+    static let positiveWords: Set<[UInt8]> = Set(
+        bytes([
+            "article", "content", "story", "entry", "text", "body", "main", "post", "blog", "news", "prose", "page",
+        ]))
+    static let positiveParts = bytes(["article", "content", "story", "entry", "storytext", "articlebody", "postbody"])
 }

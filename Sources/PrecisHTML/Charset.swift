@@ -45,7 +45,9 @@ public enum Charset: String, Sendable, Codable {
             }
             return String(decoding: units, as: UTF16.self)
         case .windows1252, .windows1251, .koi8R:
-            let table = self == .windows1252 ? Self.windows1252High : self == .windows1251 ? Self.windows1251High : Self.koi8RHigh
+            let table =
+                self == .windows1252
+                ? Self.windows1252High : self == .windows1251 ? Self.windows1251High : Self.koi8RHigh
             var scalars = String.UnicodeScalarView()
             for byte in bytes {
                 let value = byte < 0x80 ? UInt32(byte) : UInt32(table[Int(byte) - 0x80])

@@ -30,6 +30,8 @@ struct HTMLTree {
         /// The text of a text node.
         var text: String
         var attributes: [Attribute]
+        /// What the class and id name.
+        var hints: Hints = []
 
         func attribute(_ name: String) -> String? {
             for attribute in attributes where attribute.name == name { return attribute.value }
@@ -49,6 +51,7 @@ struct HTMLTree {
     /// Parses UTF-8 text as an HTML document.
     init(parsing text: String) {
         var text = text
+        if let limited = NestingLimiter.limited(Array(text.utf8)) { text = String(decoding: limited, as: UTF8.self) }
         text.withUTF8 { buffer in
             let arena = Arena()
             var options = kGumboDefaultOptions
@@ -87,9 +90,10 @@ struct HTMLTree {
                 if element.tag == GUMBO_TAG_UNKNOWN {
                     var piece = element.original_tag
                     gumbo_tag_from_original_text(&piece)
-                    name = piece.data.map {
-                        String(decoding: UnsafeRawBufferPointer(start: $0, count: piece.length), as: UTF8.self)
-                    }?.lowercased() ?? ""
+                    name =
+                        piece.data.map {
+                            String(decoding: UnsafeRawBufferPointer(start: $0, count: piece.length), as: UTF8.self)
+                        }?.lowercased() ?? ""
                 } else {
                     name = String(cString: gumbo_normalized_tagname(element.tag))
                 }
@@ -105,10 +109,16 @@ struct HTMLTree {
                         Attribute(name: attributeName, value: attribute.value.map { String(cString: $0) } ?? ""))
                 }
                 let index = nodes.count
+                var hints: Hints = []
+                var classAndID = ""
+                for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+                    classAndID += attribute.value + " "
+                }
+                if !classAndID.isEmpty { hints = Hints(classAndID: classAndID) }
                 nodes.append(
                     Node(
                         tag: element.tag, name: name, isText: false, parent: parent, end: index + 1, depth: depth,
-                        text: "", attributes: attributes))
+                        text: "", attributes: attributes, hints: hints))
                 open.append(index)
                 let children = element.children
                 var k = Int(children.length) - 1
@@ -193,7 +203,11 @@ extension String {
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+            let isSpace =
+                scalar.value < 0x80
+                ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D))
+                : (scalar.value == 0xA0 || scalar.properties.isWhitespace)
+            if isSpace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.unicodeScalars.append(" ") }

@@ -28,7 +28,8 @@ struct MetadataReader {
                     meta[key] = content
                 }
             case GUMBO_TAG_LINK:
-                if canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
+                if canonical == nil,
+                    node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
                     let href = node.attribute("href"), !href.isEmpty
                 {
                     canonical = href
@@ -60,16 +61,19 @@ struct MetadataReader {
             Self.string(ld["headline"]) ?? meta["og:title"] ?? meta["twitter:title"] ?? titleElement
             ?? tree.first(GUMBO_TAG_H1).map { tree.text(of: $0) }
         article.title = rawTitle.map { Self.removingSiteName($0, site: site) }.flatMap { $0.isEmpty ? nil : $0 }
-        article.byline = Self.string(ld["author"], key: "name").map(Self.cleanByline)
+        article.byline =
+            Self.string(ld["author"], key: "name").map(Self.cleanByline)
             ?? (meta["author"] ?? meta["article:author"] ?? meta["parsely-author"] ?? meta["sailthru.author"]
             ?? meta["dc.creator"] ?? meta["byl"]).flatMap { $0.hasPrefix("http") ? nil : Self.cleanByline($0) }
             ?? bylineElement.map(Self.cleanByline)
-        article.published = [
-            Self.string(ld["datePublished"]), meta["article:published_time"], meta["og:published_time"],
-            meta["datepublished"], meta["date"], meta["dc.date"], meta["dc.date.issued"], meta["pubdate"],
-            meta["publishdate"], meta["sailthru.date"], firstTime,
-        ].lazy.compactMap { $0.flatMap(Self.isoDate) }.first
-        article.description = Self.string(ld["description"]) ?? meta["og:description"] ?? meta["description"]
+        article.published =
+            [
+                Self.string(ld["datePublished"]), meta["article:published_time"], meta["og:published_time"],
+                meta["datepublished"], meta["date"], meta["dc.date"], meta["dc.date.issued"], meta["pubdate"],
+                meta["publishdate"], meta["sailthru.date"], firstTime,
+            ].lazy.compactMap { $0.flatMap(Self.isoDate) }.first
+        article.description =
+            Self.string(ld["description"]) ?? meta["og:description"] ?? meta["description"]
             ?? meta["twitter:description"]
         article.image = Self.string(ld["image"], key: "url") ?? meta["og:image"] ?? meta["twitter:image"]
         article.language = (language ?? Self.string(ld["inLanguage"]) ?? meta["og:locale"]).map {
@@ -81,8 +85,7 @@ struct MetadataReader {
     private static func isBylineElement(_ node: HTMLTree.Node) -> Bool {
         if node.attribute("rel")?.lowercased() == "author" { return true }
         if node.attribute("itemprop")?.lowercased() == "author" { return true }
-        let hints = Hints.words((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
-        return hints.contains("byline") || hints.contains("author")
+        return node.hints.contains(.byline)
     }
 
     /// The schema.org objects that describe an article, found anywhere in a JSON-LD value.
@@ -140,7 +143,8 @@ struct MetadataReader {
         let value = text.collapsingWhitespace
         let scalars = Array(value.unicodeScalars)
         func digits(_ range: Range<Int>) -> Bool {
-            range.upperBound <= scalars.count && range.allSatisfy { scalars[$0].properties.numericType != nil && scalars[$0].isASCII }
+            range.upperBound <= scalars.count
+                && range.allSatisfy { scalars[$0].properties.numericType != nil && scalars[$0].isASCII }
         }
         guard digits(0..<4), scalars.count >= 10, scalars[4] == "-", digits(5..<7), scalars[7] == "-", digits(8..<10)
         else { return nil }

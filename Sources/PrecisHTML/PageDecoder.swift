@@ -2,8 +2,8 @@
 /// the character encoding"): a charset from the HTTP `Content-Type` header, then a byte-order mark, then
 /// `<meta charset>` or `<meta http-equiv="Content-Type">` in the page's head, then detection.
 ///
-/// Detection takes valid UTF-8 as UTF-8; other bytes are windows-1251 when letters of the upper half
-/// dominate as they do in Cyrillic text, otherwise windows-1252.
+/// Detection takes valid UTF-8 as UTF-8; other bytes are windows-1251 when upper-half bytes mostly
+/// follow each other, as Cyrillic letters do, otherwise windows-1252.
 public enum PageDecoder {
     /// How far into the page `<meta>` declarations are looked for. The standard says 1,024 bytes; real
     /// pages put long scripts and styles first.
@@ -88,18 +88,19 @@ public enum PageDecoder {
     /// The most likely charset of undeclared bytes.
     static func detect(_ bytes: [UInt8]) -> Charset {
         if isValidUTF8(bytes) { return .utf8 }
-        // In windows-1251 Cyrillic text most letters are bytes 0xC0–0xFF; in windows-1252 text of a
-        // Latin-script language accented letters are a small share of all letters.
-        var upper = 0
-        var asciiLetters = 0
+        // In windows-1251 Cyrillic text, letters are upper-half bytes next to each other; in windows-1252
+        // text of a Latin-script language, an accented letter sits between ASCII letters.
+        var beside = (cyrillic: 0, latin: 0)
+        var previous: UInt8 = 0x20
         for byte in bytes {
-            if byte >= 0xC0 {
-                upper += 1
-            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-                asciiLetters += 1
-            }
+            let high = byte >= 0xC0
+            let previousHigh = previous >= 0xC0
+            let asciiLetter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            if high && previousHigh { beside.cyrillic += 1 }
+            if (high && asciiLetter(previous)) || (previousHigh && asciiLetter(byte)) { beside.latin += 1 }
+            previous = byte
         }
-        return upper > asciiLetters / 4 ? .windows1251 : .windows1252
+        return beside.cyrillic > beside.latin ? .windows1251 : .windows1252
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

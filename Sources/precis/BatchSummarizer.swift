@@ -1,5 +1,6 @@
 import Foundation
 import PrecisCore
+import PrecisHTML
 
 /// `precis summarize --jsonl`: one summary per input line, errors per line, progress on a terminal.
 struct BatchSummarizer {
@@ -7,6 +8,8 @@ struct BatchSummarizer {
     let configuration: Document.Configuration
     /// Print throughput and per-article latency to standard error at the end.
     var reportsTimings = false
+    /// Extracts articles from lines that give a page as "html".
+    var extractor = ArticleExtractor()
 
     /// An article's id as given: a string or a number.
     enum ID: Codable, Equatable {
@@ -39,6 +42,8 @@ struct BatchSummarizer {
     struct Line: Decodable {
         var id: ID?
         var article: String?
+        /// A page, extracted when no "article" is given.
+        var html: String?
         var title: String?
     }
 
@@ -96,11 +101,20 @@ struct BatchSummarizer {
                         code: "invalidLine", message: "line \(number) is not a JSON object with a string \"article\"")
                 }
                 id = line.id
-                guard let article = line.article else {
-                    throw LineError(code: "missingArticle", message: "line \(number) has no \"article\"")
+                var text: String
+                var title = line.title
+                if let article = line.article {
+                    text = article
+                } else if let html = line.html {
+                    let extracted = try extractor.extract(html: html)
+                    text = extracted.bodyText
+                    title = title ?? extracted.title
+                } else {
+                    throw LineError(
+                        code: "missingArticle", message: "line \(number) has neither \"article\" nor \"html\"")
                 }
                 let parsed = clock.now
-                let document = try Document(article, title: line.title, configuration: configuration)
+                let document = try Document(text, title: title, configuration: configuration)
                 let analysed = clock.now
                 let summary = summarizer.summarize(document)
                 let summarised = clock.now
@@ -119,6 +133,8 @@ struct BatchSummarizer {
                 switch error {
                 case let error as LineError: detail = .init(code: error.code, message: error.message)
                 case let error as PrecisError:
+                    detail = .init(code: error.code.rawValue, message: "line \(number): \(error.message)")
+                case let error as HTMLError:
                     detail = .init(code: error.code.rawValue, message: "line \(number): \(error.message)")
                 default: detail = .init(code: "invalidLine", message: "line \(number) could not be summarised")
                 }

@@ -58,7 +58,8 @@ struct EvalExtractionCommand: ParsableCommand {
     static func table(_ report: ExtractionEvaluation.Report) -> String {
         func row(_ name: String, _ c: ExtractionEvaluation.Counts) -> String {
             name.padding(toLength: 10, withPad: " ", startingAt: 0)
-                + String(format: "%6d %10.3f %8.3f %8.3f %7d %7d %7d", c.pages, c.precision, c.recall, c.f1,
+                + String(
+                    format: "%6d %10.3f %8.3f %8.3f %7d %7d %7d", c.pages, c.precision, c.recall, c.f1,
                     c.truePositives, c.falseNegatives, c.falsePositives)
         }
         var lines = ["language   pages  precision   recall       F1      TP      FN      FP"]

@@ -18,6 +18,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The largest input accepted, in bytes.")
     var maxInputBytes = 32 << 20
 
+    @Flag(help: "Read the input as an HTML page and summarise the article extracted from it (detected by default).")
+    var html = false
+
     func validate() throws {
         if maxInputBytes < 1 { throw ValidationError("--max-input-bytes must be at least 1") }
         if let language { _ = try Language.named(language) }
@@ -36,8 +39,17 @@ struct InputOptions: ParsableArguments {
 
     /// Reads and analyses the input; an empty input throws a ``PrecisError`` that
     /// ``ParsableCommand/reportingFailures(_:)`` turns into exit code 2.
+    /// An HTML page (given with --html or recognised by its markup) is read through the article
+    /// extractor: the document is then its body, with its title.
     func document(title: String? = nil) throws -> Document {
-        try Document(try read(), title: title, configuration: try documentConfiguration())
+        let bytes = try InputReader.readBytes(file, limit: maxInputBytes)
+        if html || Article.looksLikeHTML(bytes) {
+            let article = try ArticleExtractor(maximumPageBytes: maxInputBytes).extract(bytes)
+            return try Document(
+                article.bodyText, title: title ?? article.title, configuration: try documentConfiguration())
+        }
+        let text = InputReader.decode(bytes, source: file == "-" ? "standard input" : file)
+        return try Document(text, title: title, configuration: try documentConfiguration())
     }
 }
 

@@ -40,8 +40,13 @@ struct SummarizeCommand: ParsableCommand {
             docs/summary.md: sentences (text, index, byte start and end, score), keywords, language, and \
             counts with reading times.
 
-            With --jsonl, each input line {"id", "article", "title"?} gives one output line {"id", "summary": \
-            [sentences], ...}; a bad line gives {"id", "error": {"code", "message"}} and the run goes on.
+            An HTML page (recognised by its markup, or forced with --html) is first reduced to its article as \
+            `precis extract` does; the summary then points into the extracted body (its blocks separated by \
+            blank lines) and the page's title is used in ranking.
+
+            With --jsonl, each input line {"id", "article" or "html", "title"?} gives one output line {"id", \
+            "summary": [sentences], ...}; a bad line gives {"id", "error": {"code", "message"}} and the run \
+            goes on.
             """)
 
     @OptionGroup var input: InputOptions

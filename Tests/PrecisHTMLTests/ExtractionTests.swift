@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+@testable import PrecisHTML
+
+/// Pages written for these tests.
+enum Pages {
+    /// A news page shaped like ../shared/seed/article-page.txt, with its widgets as markup.
+    static let news = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <title>Harbour ferry strike ends after three days | The Daily Courier</title>
+        <meta property="og:site_name" content="The Daily Courier">
+        <meta property="og:image" content="https://courier.example/ferry.jpg">
+        <link rel="canonical" href="https://courier.example/news/ferry-strike-ends">
+        <script type="application/ld+json">
+        {"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Courier"},
+         {"@type": "NewsArticle", "headline": "Harbour ferry strike ends after three days",
+          "author": [{"@type": "Person", "name": "Jane Smith"}], "datePublished": "2026-03-04T08:30:00Z",
+          "description": "Crews accept a 6 percent pay offer."}]}
+        </script>
+        <style>p { color: #333 }</style>
+        </head><body>
+        <header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+        <div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+        <main><article>
+        <h1>Harbour ferry strike ends after three days</h1>
+        <p class="byline">By Jane Smith</p>
+        <p><a href="#summary">No time to read? Get a summary</a></p>
+        <p>Ferry crews in the harbour returned to work on Tuesday after union leaders accepted a pay offer of
+        6 percent, ending a three-day strike that stranded thousands of commuters.</p>
+        <p>The agreement, reached after twelve hours of talks, also includes a review of rostering rules,
+        which crews said left them working split shifts of up to fourteen hours.</p>
+        <h2>Back on the water</h2>
+        <blockquote><p>We are glad to be back, and we hope the review brings real change.</p></blockquote>
+        <figure><img src="crew.jpg" alt=""><figcaption>Crews at the ferry terminal on Tuesday.</figcaption></figure>
+        <p>The operator said full timetables would resume on Wednesday morning, and that season-ticket holders
+        would receive a refund for the days lost.</p>
+        <ul><li>Services resume on Wednesday at 6 a.m.</li><li>Refunds are paid automatically.</li></ul>
+        <p>Commuters had crowded onto buses and trains during the stoppage, and road traffic into the city
+        centre rose by a fifth, according to the transport authority.</p>
+        <div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+        </article></main>
+        <aside class="related"><h3>Related</h3><ul><li><a href="/a">Bus drivers to vote on new contract</a></li>
+        <li><a href="/b">Council approves new ferry wharf</a></li></ul></aside>
+        <p class="pager"><a href="/prev">Previous Article</a> <a href="/next">Next Article</a></p>
+        <div id="comments"><h3>3 comments</h3><p>First! This strike was a disgrace and the union should pay.</p></div>
+        <div class="newsletter">Subscribe to our newsletter for the morning briefing every day.</div>
+        <footer>© 2026 The Daily Courier. All rights reserved.</footer>
+        <script>window.analytics = {track: function() {}};</script>
+        </body></html>
+        """
+
+    static func extract(_ html: String) throws -> Article { try ArticleExtractor().extract(Array(html.utf8)) }
+}
+
+struct ExtractionTests {
+    @Test func theArticleBodyComesWithoutTheWidgets() throws {
+        let article = try Pages.extract(Pages.news)
+        let body = article.bodyText
+        #expect(body.hasPrefix("Ferry crews in the harbour returned to work on Tuesday"))
+        #expect(body.contains("road traffic into the city centre rose by a fifth"))
+        for widget in [
+            "Home", "cookies", "No time to read", "Get a summary", "Previous Article", "Next Article", "Related",
+            "Bus drivers", "Share", "First!", "newsletter", "All rights reserved", "analytics", "color: #333",
+            "By Jane Smith",
+        ] {
+            #expect(!body.contains(widget), "\(widget) leaked into the body")
+        }
+    }
+
+    @Test func blocksKeepTheirKindsAndOrder() throws {
+        let blocks = try Pages.extract(Pages.news).blocks
+        let kinds = blocks.map(\.kind)
+        #expect(
+            kinds == [
+                .paragraph, .paragraph, .heading, .quote, .caption, .paragraph, .listItem, .listItem, .paragraph,
+            ])
+        #expect(blocks[2].text == "Back on the water")
+        #expect(blocks[4].text == "Crews at the ferry terminal on Tuesday.")
+        // Line breaks in the markup are spaces in the text.
+        #expect(blocks[0].text.contains("offer of 6 percent"))
+    }
+
+    @Test func metadataComesFromJSONLDFirst() throws {
+        let article = try Pages.extract(Pages.news)
+        #expect(article.title == "Harbour ferry strike ends after three days")
+        #expect(article.byline == "Jane Smith")
+        #expect(article.published == "2026-03-04T08:30:00Z")
+        #expect(article.site == "The Daily Courier")
+        #expect(article.language == "en")
+        #expect(article.description == "Crews accept a 6 percent pay offer.")
+        #expect(article.image == "https://courier.example/ferry.jpg")
+        #expect(article.url == "https://courier.example/news/ferry-strike-ends")
+    }
+
+    @Test func metadataFallsBackToMetaTagsAndTheTitleElement() throws {
+        let page = """
+            <html lang="de-AT"><head><title>Neue Brücke eröffnet – Stadtblatt</title>
+            <meta property="og:site_name" content="Stadtblatt">
+            <meta name="author" content="Von Karl Huber"><meta name="date" content="2025-11-02 14:05">
+            </head><body><div class="article-body">
+            <p>Die neue Brücke über den Fluss wurde am Sonntag nach zwei Jahren Bauzeit für den Verkehr freigegeben.</p>
+            <p>Sie verbindet die beiden Stadtteile und soll die Innenstadt vom Durchgangsverkehr entlasten.</p>
+            </div></body></html>
+            """
+        let article = try Pages.extract(page)
+        #expect(article.title == "Neue Brücke eröffnet")
+        #expect(article.byline == "Karl Huber")
+        #expect(article.published == "2025-11-02T14:05")
+        #expect(article.language == "de-AT")
+        #expect(article.url == nil)
+        #expect(
+            try ArticleExtractor().extract(Array(page.utf8), url: "https://x.example/b").url == "https://x.example/b")
+        #expect(article.blocks.count == 2)
+    }
+
+    @Test func oldStylePagesWithBreaksAndNoParagraphs() throws {
+        let page = """
+            <html><body><table><tr><td><a href="/">Start</a> | <a href="/archiv">Archiv</a></td></tr>
+            <tr><td class="text">Der Gemeinderat hat am Montag den Haushalt für das kommende Jahr beschlossen, nach
+            einer langen Debatte über die Kosten der Schulen.<br><br>Die Opposition stimmte dagegen, weil sie die
+            Schulden für zu hoch hält, und kündigte einen eigenen Vorschlag an.</td></tr></table></body></html>
+            """
+        let article = try Pages.extract(page)
+        #expect(article.blocks.count == 2)
+        #expect(article.blocks[1].text.hasPrefix("Die Opposition stimmte dagegen"))
+        #expect(!article.bodyText.contains("Archiv"))
+    }
+}
+
+struct CharsetTests {
+    @Test func windows1251PagesAreDecodedFromTheirMetaTag() throws {
+        let text = "Правительство утвердило новый бюджет, который вступит в силу с первого января следующего года."
+        var bytes = Array(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">".utf8)
+        bytes += Array("<title>Бюджет</title></head><body><p>".utf8)
+        bytes += text.unicodeScalars.map { scalar -> UInt8 in
+            switch scalar.value {
+            case 0x0410...0x044F: UInt8(scalar.value - 0x0410 + 0xC0)
+            case 0x0451: 0xB8
+            default: UInt8(scalar.value)
+            }
+        }
+        bytes += Array("</p></body></html>".utf8)
+        let (decoded, charset) = PageDecoder.decode(bytes)
+        #expect(charset == .windows1251)
+        #expect(decoded.contains(text))
+        // Without the declaration, detection finds it too.
+        let undeclared = Array(bytes[bytes.firstIndex(of: 0x3E)! + 1..<bytes.count])
+        #expect(PageDecoder.detect(undeclared) == .windows1251)
+        #expect(try ArticleExtractor().extract(bytes).bodyText == text)
+    }
+
+    @Test func windows1252AndLatin1Pages() {
+        let bytes: [UInt8] =
+            Array("<meta charset=\"ISO-8859-1\"><p>Gr".utf8) + [0xFC, 0xDF, 0x65, 0x20, 0x93] + Array("x".utf8)
+            + [0x94]
+        let (decoded, charset) = PageDecoder.decode(bytes)
+        #expect(charset == .windows1252)
+        #expect(decoded.hasSuffix("Grüße “x”"))
+        #expect(PageDecoder.detect([0x47, 0x72, 0xFC, 0xDF, 0x65, 0x20, 0x61, 0x6C, 0x6C, 0x65]) == .windows1252)
+    }
+
+    @Test func theHeaderWinsThenTheByteOrderMark() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<meta charset=windows-1251><p>é</p>".utf8)
+        #expect(PageDecoder.decode(bytes).charset == .utf8)
+        #expect(PageDecoder.decode(bytes, header: "text/html; charset=\"koi8-r\"").charset == .koi8R)
+        #expect(PageDecoder.decode(Array("<!-- <meta charset=koi8-r> --><p>x</p>".utf8)).charset == .utf8)
+        #expect(Charset(label: " Latin1 ") == .windows1252)
+        #expect(Charset(label: "ebcdic") == nil)
+    }
+}
+
+struct HostilePageTests {
+    @Test func deepNestingIsParsedWithoutRecursion() throws {
+        let depth = 100_000
+        let page =
+            "<html><body>" + String(repeating: "<div>", count: depth)
+            + "<p>Deep inside the page, this paragraph is still the article, with enough words to count.</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let article = try Pages.extract(page)
+        #expect(article.bodyText.hasPrefix("Deep inside the page"))
+        let inline = "<html><body>" + String(repeating: "<span>", count: depth) + "Inline text, also deep enough."
+        #expect(try Pages.extract(inline).bodyText == "Inline text, also deep enough.")
+    }
+
+    @Test func pagesWithoutArticleTextAreAClearError() {
+        for page in [
+            "", "<html><head><title>Only a title</title></head><body></body></html>", "<nav><a>Home</a></nav>",
+        ] {
+            #expect(throws: HTMLError.self) { try Pages.extract(page) }
+            do { _ = try Pages.extract(page) } catch let error as HTMLError { #expect(error.code == .noArticle) } catch
+            {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test func binaryDataAndOversizedPagesAreRefused() {
+        var random = SystemRandomNumberGenerator()
+        let binary = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        #expect(throws: HTMLError(.notHTML, "the input is binary data, not an HTML page")) {
+            try ArticleExtractor().extract(binary)
+        }
+        #expect(throws: HTMLError.self) { try ArticleExtractor(maximumPageBytes: 1000).extract(Array(Pages.news.utf8)) }
+    }
+
+    @Test func controlBytesUnclosedTagsAndStrayMarkupDoNotBreakExtraction() throws {
+        let page =
+            "<html><body><div><p>The council met on Monday\u{0}\u{1} and voted for the plan<b>, which"
+            + " passes <i>now to the mayor <p>for a final <table><td>signature</div></div></div></span>"
+            + "</html></html><<<>>><!-- unterminated"
+        let article = try Pages.extract(page)
+        #expect(article.bodyText.contains("The council met on Monday"))
+        #expect(!article.bodyText.contains("\u{0}"))
+    }
+}
