@@ -185,17 +185,12 @@ struct BodyExtractor {
         var r = 0
         for block in blocks {
             while r < roots.count && block.element >= nodes[roots[r]].end { r += 1 }
-            guard r < roots.count, block.element >= roots[r] || isAncestor(block.element, of: roots[r]) else {
-                continue
-            }
-            // Text straight inside the parent of the chosen elements belongs to them only when it is a root.
-            guard block.element >= roots[r] else { continue }
+            // Blocks of the chosen elements only; text straight inside their parent is not theirs.
+            guard r < roots.count, block.element >= roots[r] else { continue }
             if keeps(block) { chosen.append(Article.Block(block.kind, block.text)) }
         }
         return chosen
     }
-
-    private func isAncestor(_ a: Int, of b: Int) -> Bool { a <= b && b < nodes[a].end }
 
     /// Whether a block inside the article is text rather than a link list or a widget.
     private func keeps(_ block: TextBlock) -> Bool {
