@@ -9,19 +9,13 @@ import PrecisHTML
 /// false negative; a `without` snippet found there is a false positive. Texts are compared with
 /// whitespace collapsed, as trafilatura's evaluation does.
 public struct ExtractionEvaluation: Sendable {
-    public struct Counts: Sendable, Codable, Equatable {
+    public struct Counts: Sendable, Codable, Equatable, MatchCounts {
         public var truePositives = 0
         public var falseNegatives = 0
         public var falsePositives = 0
         public var pages = 0
 
-        public var precision: Double {
-            truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
-        }
-        public var recall: Double {
-            truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
-        }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        public static let emptyRatio = 0.0
 
         mutating func add(_ other: Counts) {
             truePositives += other.truePositives

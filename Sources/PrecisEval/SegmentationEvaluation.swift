@@ -31,22 +31,15 @@ public struct SegmentationEvaluation: Sendable {
     }
 
     /// Boundary counts and whole-document accuracy.
-    public struct Score: Sendable, Codable, Equatable {
+    public struct Score: Sendable, Codable, Equatable, MatchCounts {
         public var truePositives = 0
         public var falsePositives = 0
         public var falseNegatives = 0
         public var documents = 0
         public var correctDocuments = 0
 
-        public var precision: Double {
-            truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
-        }
-        public var recall: Double {
-            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
-        }
-        public var f1: Double {
-            precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        }
+        /// A text with no boundary to find, and none found, is segmented perfectly.
+        public static let emptyRatio = 1.0
         public var accuracy: Double { documents == 0 ? 0 : Double(correctDocuments) / Double(documents) }
 
         mutating func add(gold: Set<Int>, predicted: Set<Int>) -> Bool {

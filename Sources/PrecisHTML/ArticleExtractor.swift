@@ -15,10 +15,7 @@ public struct ArticleExtractor: Sendable {
     ///   - contentType: the HTTP `Content-Type` header, whose charset wins over the page's own.
     /// - Throws: ``HTMLError`` when the page is too large, is not HTML, or holds no article text.
     public func extract(_ bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws -> Article {
-        guard bytes.count <= maximumPageBytes else {
-            throw HTMLError(
-                .pageTooLarge, "the page is \(bytes.count) bytes; the limit is \(maximumPageBytes) bytes")
-        }
+        try checkSize(bytes.count)
         guard !Self.looksBinary(bytes) else { throw HTMLError(.notHTML, "the input is binary data, not an HTML page") }
         let (text, _) = PageDecoder.decode(bytes, header: contentType)
         return try extract(html: text, url: url)
@@ -26,10 +23,7 @@ public struct ArticleExtractor: Sendable {
 
     /// Extracts the article from a page already decoded to text.
     public func extract(html: String, url: String? = nil) throws -> Article {
-        guard html.utf8.count <= maximumPageBytes else {
-            throw HTMLError(
-                .pageTooLarge, "the page is \(html.utf8.count) bytes; the limit is \(maximumPageBytes) bytes")
-        }
+        try checkSize(html.utf8.count)
         let tree = HTMLTree(parsing: html)
         var article = Article()
         MetadataReader(tree: tree).read(into: &article, pageURL: url)
@@ -45,6 +39,12 @@ public struct ArticleExtractor: Sendable {
             throw HTMLError(.noArticle, "no article found: the page has no block of text that reads as one")
         }
         return article
+    }
+
+    private func checkSize(_ size: Int) throws {
+        guard size <= maximumPageBytes else {
+            throw HTMLError(.pageTooLarge, "the page is \(size) bytes; the limit is \(maximumPageBytes) bytes")
+        }
     }
 
     /// Whether bytes look like binary data: many control bytes other than whitespace near the start,

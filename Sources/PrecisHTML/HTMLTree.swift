@@ -17,10 +17,8 @@ struct HTMLTree {
     }
 
     struct Node {
-        /// Gumbo's tag, or `GUMBO_TAG_UNKNOWN` for text.
+        /// Gumbo's tag, or `GUMBO_TAG_UNKNOWN` for text and for elements gumbo does not know.
         var tag: GumboTag
-        /// The lowercase tag name for elements (also for tags gumbo does not know); empty for text.
-        var name: String
         var isText: Bool
         var parent: Int
         /// One past the last node of the subtree.
@@ -86,17 +84,6 @@ struct HTMLTree {
             switch node.type {
             case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
                 let element = node.v.element
-                var name: String
-                if element.tag == GUMBO_TAG_UNKNOWN {
-                    var piece = element.original_tag
-                    gumbo_tag_from_original_text(&piece)
-                    name =
-                        piece.data.map {
-                            String(decoding: UnsafeRawBufferPointer(start: $0, count: piece.length), as: UTF8.self)
-                        }?.lowercased() ?? ""
-                } else {
-                    name = String(cString: gumbo_normalized_tagname(element.tag))
-                }
                 var attributes: [Attribute] = []
                 let attributeCount = Int(element.attributes.length)
                 for k in 0..<attributeCount {
@@ -117,7 +104,7 @@ struct HTMLTree {
                 if !classAndID.isEmpty { hints = Hints(classAndID: classAndID) }
                 nodes.append(
                     Node(
-                        tag: element.tag, name: name, isText: false, parent: parent, end: index + 1, depth: depth,
+                        tag: element.tag, isText: false, parent: parent, end: index + 1, depth: depth,
                         text: "", attributes: attributes, hints: hints))
                 open.append(index)
                 let children = element.children
@@ -132,7 +119,7 @@ struct HTMLTree {
                 let text = node.v.text.text.map { String(cString: $0) } ?? ""
                 nodes.append(
                     Node(
-                        tag: GUMBO_TAG_UNKNOWN, name: "", isText: true, parent: parent, end: nodes.count + 1,
+                        tag: GUMBO_TAG_UNKNOWN, isText: true, parent: parent, end: nodes.count + 1,
                         depth: depth, text: text, attributes: []))
             default:
                 continue
@@ -161,9 +148,6 @@ struct HTMLTree {
 
     /// The first element with one of the given tags, in document order.
     func first(_ tag: GumboTag) -> Int? { nodes.indices.first { !nodes[$0].isText && nodes[$0].tag == tag } }
-
-    /// The elements with the given tag, in document order.
-    func all(_ tag: GumboTag) -> [Int] { nodes.indices.filter { !nodes[$0].isText && nodes[$0].tag == tag } }
 }
 
 /// A bump allocator for gumbo: allocations come from large blocks, frees are ignored, and everything

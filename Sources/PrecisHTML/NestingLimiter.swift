@@ -13,24 +13,25 @@ enum NestingLimiter {
 
     /// The page with tags deeper than `limit` removed, or nil when no element nests that deeply.
     static func limited(_ bytes: [UInt8], limit: Int = NestingLimiter.limit) -> [UInt8]? {
-        guard scan(bytes, limit: limit, output: nil) else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        var none: [UInt8]? = nil
+        guard scan(bytes, limit: limit, output: &none) else { return nil }
+        var output: [UInt8]? = []
+        output?.reserveCapacity(bytes.count)
         _ = scan(bytes, limit: limit, output: &output)
         return output
     }
 
     /// Walks the tags; returns whether the depth ever exceeds `limit`. With an output buffer, copies
     /// every byte except the tags too deep.
-    private static func scan(_ b: [UInt8], limit: Int, output: UnsafeMutablePointer<[UInt8]>?) -> Bool {
+    private static func scan(_ b: [UInt8], limit: Int, output: inout [UInt8]?) -> Bool {
         var depth = 0
         var exceeded = false
         var i = 0
         let n = b.count
         var copied = 0
         func drop(_ range: Range<Int>) {
-            guard let output else { return }
-            output.pointee.append(contentsOf: b[copied..<range.lowerBound])
+            guard output != nil else { return }
+            output?.append(contentsOf: b[copied..<range.lowerBound])
             copied = range.upperBound
         }
         while i < n {
@@ -103,7 +104,7 @@ enum NestingLimiter {
                 i = k
             }
         }
-        if let output { output.pointee.append(contentsOf: b[copied..<n]) }
+        output?.append(contentsOf: b[copied..<n])
         return exceeded
     }
 

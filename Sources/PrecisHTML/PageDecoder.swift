@@ -87,7 +87,7 @@ public enum PageDecoder {
 
     /// The most likely charset of undeclared bytes.
     static func detect(_ bytes: [UInt8]) -> Charset {
-        if isValidUTF8(bytes) { return .utf8 }
+        if String(validating: bytes, as: UTF8.self) != nil { return .utf8 }
         // In windows-1251 Cyrillic text, letters are upper-half bytes next to each other; in windows-1252
         // text of a Latin-script language, an accented letter sits between ASCII letters.
         var beside = (cyrillic: 0, latin: 0)
@@ -101,32 +101,6 @@ public enum PageDecoder {
             previous = byte
         }
         return beside.cyrillic > beside.latin ? .windows1251 : .windows1252
-    }
-
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            let length: Int
-            if b >= 0xC2 && b <= 0xDF {
-                length = 2
-            } else if b >= 0xE0 && b <= 0xEF {
-                length = 3
-            } else if b >= 0xF0 && b <= 0xF4 {
-                length = 4
-            } else {
-                return false
-            }
-            guard i + length <= n else { return false }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
-            i += length
-        }
-        return true
     }
 
     private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {

@@ -37,29 +37,16 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
+    /// The article as JSON, with its blocks' texts also as `paragraphs`.
     struct Output: Encodable {
-        var title: String?
-        var byline: String?
-        var published: String?
-        var site: String?
-        var language: String?
-        var description: String?
-        var image: String?
-        var url: String?
-        var paragraphs: [String]
-        var blocks: [Article.Block]
+        var article: Article
 
-        init(_ article: Article) {
-            title = article.title
-            byline = article.byline
-            published = article.published
-            site = article.site
-            language = article.language
-            description = article.description
-            image = article.image
-            url = article.url
-            paragraphs = article.paragraphs
-            blocks = article.blocks
+        enum CodingKeys: String, CodingKey { case paragraphs }
+
+        func encode(to encoder: Encoder) throws {
+            try article.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(article.paragraphs, forKey: .paragraphs)
         }
     }
 
@@ -72,7 +59,7 @@ struct ExtractCommand: ParsableCommand {
             case .text:
                 FileHandle.standardOutput.write(Data((article.plainText + "\n").utf8))
             case .json:
-                print(try JSONOutput.pretty(Output(article)))
+                print(try JSONOutput.pretty(Output(article: article)))
             }
         }
     }

@@ -32,11 +32,6 @@ struct InputOptions: ParsableArguments {
             maximumInputBytes: maxInputBytes)
     }
 
-    /// Reads the input as text, repairing invalid UTF-8.
-    func read() throws -> String {
-        try InputReader.readText(file, limit: maxInputBytes)
-    }
-
     /// Reads and analyses the input; an empty input throws a ``PrecisError`` that
     /// ``ParsableCommand/reportingFailures(_:)`` turns into exit code 2.
     /// An HTML page (given with --html or recognised by its markup) is read through the article
@@ -117,11 +112,7 @@ enum InputReader {
         return bytes
     }
 
-    /// Reads text, replacing invalid UTF-8 with U+FFFD and saying so once on standard error.
-    static func readText(_ path: String, limit: Int) throws -> String {
-        decode(try readBytes(path, limit: limit), source: path == "-" ? "standard input" : path)
-    }
-
+    /// Text from bytes, replacing invalid UTF-8 with U+FFFD and saying so once on standard error.
     static func decode(_ bytes: [UInt8], source: String) -> String {
         if let valid = String(validating: bytes, as: UTF8.self) { return valid }
         Terminal.warning("\(source) is not valid UTF-8; invalid bytes were replaced with U+FFFD")
