@@ -10,7 +10,9 @@ import CGumbo
 /// `itemprop=articleBody`) and class hints, is scaled by one minus its link density (the share of its
 /// text inside links, Kohlschütter et al., "Boilerplate Detection using Shallow Text Features", WSDM
 /// 2010). The best element and those of its siblings that score near it hold the article; within them,
-/// link lists and widget lines ("Read more", "Previous Article") are dropped.
+/// link lists and widget lines ("Read more", "Previous Article") are dropped. Long, link-free paragraphs
+/// elsewhere on the page (not set aside) are kept too: pages often split an article over containers
+/// that no single element holds.
 ///
 /// - Complexity: O(n) in the number of nodes, plus O(b · h) for b blocks and scoring height h ≤ 5.
 struct BodyExtractor {
@@ -20,6 +22,9 @@ struct BodyExtractor {
     var usesHints = true
 
     static let retryBelow = 500
+    /// Blocks outside the chosen elements with at least this many characters, and few of them in
+    /// links, are kept as article text.
+    static let strayProseLength = 80
 
     private var nodes: [HTMLTree.Node] { tree.nodes }
 
@@ -149,7 +154,12 @@ struct BodyExtractor {
         var bestScore = -Double.infinity
         var finalScore = [Double](repeating: 0, count: n)
         for j in 0..<n where isCandidate[j] {
-            let value = (score[j] + prior(j)) * (1 - linkDensity(j))
+            // A prior at most doubles what the element's text earned, so a promising class name on a
+            // teaser does not outweigh the article.
+            // On a short element (a teaser, a caption box) a prior can at most double what its text
+            // earned, so a promising class name does not outweigh the article.
+            let prior = prior(j)
+            let value = (score[j] + (textLength[j] < 200 ? min(prior, score[j]) : prior)) * (1 - linkDensity(j))
             finalScore[j] = value
             if value > bestScore {
                 bestScore = value
@@ -181,15 +191,22 @@ struct BodyExtractor {
             }
         }
         roots.sort()
-        var chosen: [Article.Block] = []
+        var kept = [Bool](repeating: false, count: blocks.count)
         var r = 0
-        for block in blocks {
+        for (b, block) in blocks.enumerated() {
             while r < roots.count && block.element >= nodes[roots[r]].end { r += 1 }
             // Blocks of the chosen elements only; text straight inside their parent is not theirs.
             guard r < roots.count, block.element >= roots[r] else { continue }
-            if keeps(block) { chosen.append(Article.Block(block.kind, block.text)) }
+            kept[b] = keeps(block)
         }
-        return chosen
+        // Paragraphs of prose that the chosen elements miss (a recipe's steps beside its story, an
+        // article split over sibling containers) are taken wherever they stand, unless set aside.
+        for (b, block) in blocks.enumerated() where !kept[b] {
+            let length = block.text.unicodeScalars.count
+            let density = Double(block.linkCharacters) / Double(max(length, 1))
+            if length >= Self.strayProseLength && density < 0.1 && keeps(block) { kept[b] = true }
+        }
+        return blocks.indices.filter { kept[$0] }.map { Article.Block(blocks[$0].kind, blocks[$0].text) }
     }
 
     /// Whether a block inside the article is text rather than a link list or a widget.

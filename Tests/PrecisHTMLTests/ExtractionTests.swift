@@ -115,6 +115,23 @@ struct ExtractionTests {
         #expect(article.blocks.count == 2)
     }
 
+    @Test func anArticleSplitOverContainersIsKeptWhole() throws {
+        let page = """
+            <html><body><div class="story">
+            <p>The city's new tram line opened on Saturday, seven years after work began and two years late.</p>
+            <p>Thousands of people queued at the first stop, and the mayor rode the first tram along the river.</p>
+            </div>
+            <div class="promo-box"><a href="/subscribe">Subscribe for 1 euro a month</a></div>
+            <div class="recipe"><ul><li><a href="/a">Tram timetable</a></li></ul>
+            <p>The line carries up to 60,000 passengers a day and links the station with the university campus.</p>
+            </div></body></html>
+            """
+        let body = try Pages.extract(page).bodyText
+        #expect(body.contains("The city's new tram line opened"))
+        #expect(body.contains("links the station with the university campus"))
+        #expect(!body.contains("Subscribe") && !body.contains("timetable"))
+    }
+
     @Test func oldStylePagesWithBreaksAndNoParagraphs() throws {
         let page = """
             <html><body><table><tr><td><a href="/">Start</a> | <a href="/archiv">Archiv</a></td></tr>
