@@ -206,7 +206,20 @@ struct BodyExtractor {
             let density = Double(block.linkCharacters) / Double(max(length, 1))
             if length >= Self.strayProseLength && density < 0.1 && keeps(block) { kept[b] = true }
         }
-        return blocks.indices.filter { kept[$0] }.map { Article.Block(blocks[$0].kind, blocks[$0].text) }
+        var result = blocks.indices.filter { kept[$0] }.map { Article.Block(blocks[$0].kind, blocks[$0].text) }
+        // A heading that no text follows heads nothing of the article ("Related posts", "Comments").
+        var k = result.count - 1
+        var textFollows = false
+        while k >= 0 {
+            if result[k].kind == .heading {
+                if !textFollows { result.remove(at: k) }
+                textFollows = false
+            } else {
+                textFollows = true
+            }
+            k -= 1
+        }
+        return result
     }
 
     /// Whether a block inside the article is text rather than a link list or a widget.

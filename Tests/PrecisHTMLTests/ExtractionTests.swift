@@ -132,6 +132,17 @@ struct ExtractionTests {
         #expect(!body.contains("Subscribe") && !body.contains("timetable"))
     }
 
+    @Test func headingsThatHeadNothingAreDropped() throws {
+        let page = """
+            <html><body><article><h2>The vote</h2>
+            <p>The council approved the budget on Monday by a narrow margin, after a debate of six hours.</p>
+            <h3>Related posts</h3><h3>Leave a reply</h3></article></body></html>
+            """
+        let blocks = try Pages.extract(page).blocks
+        #expect(blocks.map(\.kind) == [.heading, .paragraph])
+        #expect(blocks[0].text == "The vote")
+    }
+
     @Test func oldStylePagesWithBreaksAndNoParagraphs() throws {
         let page = """
             <html><body><table><tr><td><a href="/">Start</a> | <a href="/archiv">Archiv</a></td></tr>
