@@ -75,6 +75,8 @@ struct HTMLTree {
         var stack: [(UnsafeMutablePointer<GumboNode>, Int, Int)] = [(root, -1, 0)]
         // Indices whose subtree is still open, to set `end` when the walk leaves them.
         var open: [Int] = []
+        // Pages repeat the same class names many times; each is read once.
+        var hintsByClass: [String: Hints] = [:]
         while let (pointer, parent, depth) = stack.popLast() {
             while let last = open.last, nodes[last].depth >= depth {
                 nodes[last].end = nodes.count
@@ -101,7 +103,14 @@ struct HTMLTree {
                 for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
                     classAndID += attribute.value + " "
                 }
-                if !classAndID.isEmpty { hints = Hints(classAndID: classAndID) }
+                if !classAndID.isEmpty {
+                    if let known = hintsByClass[classAndID] {
+                        hints = known
+                    } else {
+                        hints = Hints(classAndID: classAndID)
+                        hintsByClass[classAndID] = hints
+                    }
+                }
                 nodes.append(
                     Node(
                         tag: element.tag, isText: false, parent: parent, end: index + 1, depth: depth,
