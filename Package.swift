@@ -66,6 +66,7 @@ if ProcessInfo.processInfo.environment["PRECIS_BENCHMARKS"] != nil {
             name: "PrecisBenchmarks",
             dependencies: [
                 "PrecisCore",
+                "PrecisHTML",
                 "PrecisEval",
                 .product(name: "Benchmark", package: "benchmark"),
             ],

@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import PrecisCore
 import PrecisEval
+import PrecisHTML
 
 /// The demo article that ships with Precis, found from this file's place in the repository.
 private let demoArticle: String = {
@@ -14,6 +15,25 @@ private let demoArticle: String = {
 private let longArticle: String = {
     let body = demoArticle.components(separatedBy: "\n\n").dropFirst(2).dropLast(4).joined(separator: "\n\n")
     return (0..<20).map { "Part \($0 + 1)\n\n" + body }.joined(separator: "\n\n")
+}()
+
+/// The demo article as a news page: a head with metadata and a script, navigation, the article, a
+/// related-links list and a footer, about 14 KB.
+private let demoPage: [UInt8] = {
+    let paragraphs = demoArticle.components(separatedBy: "\n\n").dropFirst(2)
+    let navigation = (1...60).map { "<li><a href=\"/section/\($0)\">Section \($0)</a></li>" }.joined()
+    let related = (1...20).map { "<li><a href=\"/story/\($0)\">Another story about trains, number \($0)</a></li>" }
+        .joined()
+    let script = String(repeating: "window.data = window.data || []; window.data.push({id: 1});\n", count: 100)
+    let page = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Night trains return | Courier</title>
+        <meta property="og:title" content="Night trains return"><script>\(script)</script></head><body>
+        <header><nav><ul>\(navigation)</ul></nav></header><main><article class="story-body">
+        <h1>Night trains return</h1>\(paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n"))
+        </article><aside class="related"><ul>\(related)</ul></aside></main>
+        <footer><p>© Courier. All rights reserved.</p></footer></body></html>
+        """
+    return Array(page.utf8)
 }()
 
 private let reference = """
@@ -36,6 +56,16 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(segmenter.split(bytes, paragraph: 0..<bytes.count))
+        }
+    }
+
+    let extractor = ArticleExtractor()
+    Benchmark(
+        "Extraction, demo article as a news page (\(demoPage.count) bytes)",
+        configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal])
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try extractor.extract(demoPage))
         }
     }
 
