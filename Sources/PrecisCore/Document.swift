@@ -39,8 +39,10 @@ public struct Document: Sendable {
     public let droppedLines: [Range<Int>]
     /// The number of distinct stems (term ids run from 0 to `termCount - 1`).
     public let termCount: Int
-    private let stemBytes: [UInt8]
-    private let stemEnds: [Int32]
+    /// The lexicon's stem id of each term, or `-(k + 1)` for the k-th of ``unknownStemEnds``.
+    private let stemIDs: [Int32]
+    private let unknownStemBytes: [UInt8]
+    private let unknownStemEnds: [Int32]
     /// The title's content terms, sorted, without duplicates.
     let titleTerms: [Int32]
 
@@ -128,9 +130,11 @@ public struct Document: Sendable {
         self.sentences = sentences
         self.tokens = tokens
         self.droppedLines = dropped
-        self.termCount = analyzer.stemEnds.count
-        self.stemBytes = analyzer.stemBytes
-        self.stemEnds = analyzer.stemEnds
+        analyzer.finish()
+        self.termCount = analyzer.stems.count
+        self.stemIDs = analyzer.stems
+        self.unknownStemBytes = analyzer.unknownStemBytes
+        self.unknownStemEnds = analyzer.unknownStemEnds
         self.titleTerms = Array(Set(titleTokens.filter(\.isContent).map(\.term))).sorted()
     }
 
@@ -145,9 +149,16 @@ public struct Document: Sendable {
     /// The stem of a term id.
     public func stem(of term: Int32) -> String {
         let index = Int(term)
-        guard index >= 0 && index < stemEnds.count else { return "" }
-        let start = index == 0 ? 0 : Int(stemEnds[index - 1])
-        return String(decoding: stemBytes[start..<Int(stemEnds[index])], as: UTF8.self)
+        guard index >= 0 && index < stemIDs.count else { return "" }
+        let id = stemIDs[index]
+        if id >= 0 {
+            var bytes: [UInt8] = []
+            language.lexicon.appendStem(id, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let k = Int(-id - 1)
+        let start = k == 0 ? 0 : Int(unknownStemEnds[k - 1])
+        return String(decoding: unknownStemBytes[start..<Int(unknownStemEnds[k])], as: UTF8.self)
     }
 
     /// Every stem, by term id; built on each call.

@@ -17,12 +17,13 @@ enum LanguageDetector {
         var other = 0
         var words = 0
         var hits = [Int](repeating: 0, count: Language.catalog.count)
-        var current: [UInt8] = []
+        var current = ScratchBytes()
         func count() {
             words += 1
-            let hash = FormTable.hash(current)
-            for (index, set) in stopwords.enumerated() where set.contains(current, hash: hash) { hits[index] += 1 }
-            current.removeAll(keepingCapacity: true)
+            let word = current.bytes
+            let hash = FormTable.hash(word)
+            for (index, set) in stopwords.enumerated() where set.contains(word, hash: hash) { hits[index] += 1 }
+            current.removeAll()
         }
         var i = 0
         while i < limit && words < 300 {
@@ -30,14 +31,14 @@ enum LanguageDetector {
             if UTF8Scalar.isLetter(c) || c == 0x27 || c == 0x2019 {
                 if c < 0x250 { latin += 1 } else if c >= 0x400 && c < 0x530 { cyrillic += 1 } else { other += 1 }
                 UTF8Scalar.appendLowercased(c == 0x2019 ? 0x27 : c, to: &current)
-            } else if !current.isEmpty {
+            } else if current.count > 0 {
                 count()
                 // A hundred words in which one language has a quarter of its stopwords settle it.
                 if words >= 100 && hits.contains(where: { $0 * 4 >= words }) { break }
             }
             i += length
         }
-        if !current.isEmpty { count() }
+        if current.count > 0 { count() }
 
         var best: Language?
         var bestHits = 0

@@ -5,9 +5,11 @@ import Synchronization
 /// document.
 ///
 /// Stems get ids that never change, which lets a document map them to its own dense term ids with
-/// integer keys. One per ``Language``; guarded by a `Mutex` held only for table lookups and
-/// insertions, never while stemming. Bounded: once it holds ``capacity`` forms it stops growing, and
-/// forms it does not know are stemmed by the document that meets them.
+/// integer keys, and lets analyses keep private tables of the forms they have met (``borrowForms()``)
+/// that stay valid from one document to the next, so that a warm analysis takes no lock per word.
+/// One per ``Language``; guarded by a `Mutex` held only for table lookups and insertions, never while
+/// stemming. Bounded: once it holds ``capacity`` forms it stops growing, and forms it does not know are
+/// stemmed by the document that meets them.
 ///
 /// - Complexity: O(k) expected per lookup of a k-byte form.
 final class Lexicon: Sendable {
@@ -35,6 +37,12 @@ final class Lexicon: Sendable {
     }
 
     private let state = Mutex(State())
+
+    /// Private form tables (form to stem id and stopword flag) waiting for their next analysis.
+    private let idleForms = Mutex<[FormTable]>([])
+    /// The most idle tables kept, and the most forms a kept table may hold.
+    static let idleTableLimit = 8
+    static let formsPerTableLimit = 50_000
 
     init(capacity: Int = Lexicon.defaultCapacity) {
         self.capacity = capacity
@@ -71,8 +79,23 @@ final class Lexicon: Sendable {
     func appendStem(_ id: Int32, to buffer: inout [UInt8]) {
         state.withLock { state in
             let index = Int(id)
+            guard index >= 0 && index < state.stemEnds.count else { return }
             let start = index == 0 ? 0 : Int(state.stemEnds[index - 1])
             buffer.append(contentsOf: state.stemBytes[start..<Int(state.stemEnds[index])])
+        }
+    }
+
+    /// A table of forms met by earlier analyses (form to stem id and stopword flag), or an empty one.
+    /// Give it back with ``returnForms(_:)`` when the analysis ends.
+    func borrowForms() -> FormTable {
+        idleForms.withLock { $0.popLast() } ?? FormTable(capacity: 1024)
+    }
+
+    /// Takes back a borrowed table, unless enough are idle or it has grown too large.
+    func returnForms(_ table: FormTable) {
+        guard table.count <= Self.formsPerTableLimit else { return }
+        idleForms.withLock { idle in
+            if idle.count < Self.idleTableLimit { idle.append(table) }
         }
     }
 }

@@ -20,7 +20,7 @@ struct FormTable: Sendable {
 
     private var slots: [Slot]
     private var arena: [UInt8] = []
-    private var count = 0
+    private(set) var count = 0
 
     /// A table sized for about `capacity` keys before it grows.
     init(capacity: Int = 512) {
@@ -30,14 +30,14 @@ struct FormTable: Sendable {
     }
 
     @inline(__always)
-    static func hash(_ key: [UInt8]) -> UInt32 {
+    static func hash<Key: Collection<UInt8>>(_ key: Key) -> UInt32 {
         var h: UInt32 = 2_166_136_261
         for byte in key { h = (h ^ UInt32(byte)) &* 16_777_619 }
         return h
     }
 
     @inline(__always)
-    func find(_ key: [UInt8], hash: UInt32) -> Value? {
+    func find<Key: Collection<UInt8>>(_ key: Key, hash: UInt32) -> Value? {
         let mask = slots.count - 1
         var index = Int(hash) & mask
         while true {
@@ -48,7 +48,7 @@ struct FormTable: Sendable {
         }
     }
 
-    mutating func insert(_ key: [UInt8], hash: UInt32, _ value: Value) {
+    mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) {
         if (count + 1) * 2 > slots.count { grow() }
         let offset = Int32(arena.count)
         arena.append(contentsOf: key)
@@ -57,9 +57,12 @@ struct FormTable: Sendable {
     }
 
     @inline(__always)
-    private func matches(_ slot: Slot, _ key: [UInt8]) -> Bool {
-        let start = Int(slot.offset)
-        for i in 0..<key.count where arena[start + i] != key[i] { return false }
+    private func matches<Key: Collection<UInt8>>(_ slot: Slot, _ key: Key) -> Bool {
+        var i = Int(slot.offset)
+        for byte in key {
+            if arena[i] != byte { return false }
+            i += 1
+        }
         return true
     }
 
@@ -92,11 +95,11 @@ final class ByteSet: Sendable {
         self.table = table
     }
 
-    func contains(_ bytes: [UInt8]) -> Bool {
+    func contains<Key: Collection<UInt8>>(_ bytes: Key) -> Bool {
         table.find(bytes, hash: FormTable.hash(bytes)) != nil
     }
 
-    func contains(_ bytes: [UInt8], hash: UInt32) -> Bool {
+    func contains<Key: Collection<UInt8>>(_ bytes: Key, hash: UInt32) -> Bool {
         table.find(bytes, hash: hash) != nil
     }
 }
@@ -167,4 +170,41 @@ struct IndexTable {
 
     /// The stored values, in no particular order.
     var storedValues: [Int32] { values.filter { $0 >= 0 } }
+}
+
+/// A growable byte buffer for the word being read, written without the uniqueness and capacity checks
+/// of an `Array` append on every byte.
+final class ScratchBytes {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written so far; valid until the next change.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        base[count] = byte
+        count += 1
+    }
+
+    func removeAll() { count = 0 }
+
+    func removeLast(_ k: Int) { count = max(0, count - k) }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
 }

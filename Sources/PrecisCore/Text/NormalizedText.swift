@@ -89,6 +89,16 @@ public struct NormalizedText: Sendable {
 
         while i < n {
             let b = input[i]
+            if (b >= 0x20 && b < 0x7F) || b == 0x0A {
+                // A run of printable ASCII and line feeds is copied as it is.
+                var j = i + 1
+                while j < n && ((input[j] >= 0x20 && input[j] < 0x7F) || input[j] == 0x0A) { j += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                lastStarterOut = out.count - 1
+                lastStarterIn = j - 1
+                i = j
+                continue
+            }
             if b < 0x80 {
                 lastStarterOut = out.count
                 lastStarterIn = i

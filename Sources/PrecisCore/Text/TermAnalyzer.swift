@@ -5,29 +5,45 @@
 /// ("don't", "well-known", "15-year") and a period or comma between digits ("3.14", "1,000") or after a
 /// single letter ("U.S.") continue it.
 ///
+/// Each term is a stem of the language's ``Lexicon``, whose ids are the same in every document; a
+/// document numbers its own terms from 0 in order of first appearance and keeps the lexicon's id of
+/// each (``stems``). Forms go through a private table borrowed from the lexicon, so a word met in an
+/// earlier document costs one lookup and no lock.
+///
 /// - Complexity: O(n) in the length of the text, one ``FormTable`` lookup per token, one ``Lexicon``
-///   lookup per distinct lowercase form, and one stemmer call per form new to the process.
+///   lookup per form new to the borrowed table, and one stemmer call per form new to the process.
 struct TermAnalyzer {
     private let stopwords: ByteSet
     private let algorithm: String?
     private var stemmer: Stemmer?
     private let lexicon: Lexicon
-    /// This document's forms, with their term ids.
-    private var forms = FormTable()
+    /// Forms met so far, with the lexicon's stem id and the stopword flag; borrowed from the lexicon.
+    private var forms: FormTable
     /// The lexicon's stem ids, mapped to this document's term ids.
     private var terms = IndexTable(capacity: 256)
-    /// Stems that a full lexicon does not know, with this document's term ids.
+    /// Forms whose stems a full lexicon does not know, and those stems, with this document's term ids.
+    private var unknownForms = FormTable(capacity: 8)
     private var unknownStems = FormTable(capacity: 8)
-    /// The stems by term id, as UTF-8 in one arena: stem t is `stemBytes[stemEnds[t - 1]..<stemEnds[t]]`.
-    private(set) var stemBytes: [UInt8] = []
-    private(set) var stemEnds: [Int32] = []
-    private var scratch: [UInt8] = []
+    /// For each term of the document, the lexicon's stem id, or `-(k + 1)` for the k-th stem that a
+    /// full lexicon does not know (its bytes are `unknownStemBytes[unknownStemEnds[k - 1]..<unknownStemEnds[k]]`).
+    private(set) var stems: [Int32] = []
+    private(set) var unknownStemBytes: [UInt8] = []
+    private(set) var unknownStemEnds: [Int32] = []
+    private var scratch = ScratchBytes()
 
-    /// An analyzer for `language` that shares `lexicon`, by default the language's own.
+    /// An analyzer for `language` that shares `lexicon`, by default the language's own. Call
+    /// ``finish()`` when done, to give the borrowed form table back.
     init(language: Language, lexicon: Lexicon? = nil) {
         stopwords = language.stopwordBytes
         self.lexicon = lexicon ?? language.lexicon
         algorithm = language.stemmer
+        forms = self.lexicon.borrowForms()
+    }
+
+    /// Gives the borrowed form table back to the lexicon; the analyzer is not used afterwards.
+    mutating func finish() {
+        lexicon.returnForms(forms)
+        forms = FormTable(capacity: 1)
     }
 
     mutating func tokenize(
@@ -46,7 +62,7 @@ struct TermAnalyzer {
             var hasLetter = letter
             var segmentLetters = letter ? 1 : 0
             var previousWasDigit = !letter
-            scratch.removeAll(keepingCapacity: true)
+            scratch.removeAll()
             UTF8Scalar.appendLowercased(c, to: &scratch)
             i += length
             while i < hi {
@@ -103,7 +119,7 @@ struct TermAnalyzer {
                 i += dl
             }
             // Drop a possessive 's.
-            if scratch.count > 2 && scratch[scratch.count - 1] == 0x73 && scratch[scratch.count - 2] == 0x27 {
+            if scratch.count > 2 && scratch.base[scratch.count - 1] == 0x73 && scratch.base[scratch.count - 2] == 0x27 {
                 scratch.removeLast(2)
             }
             let (term, stop) = lookup()
@@ -118,64 +134,65 @@ struct TermAnalyzer {
 
     @inline(__always)
     private mutating func lookup() -> (Int32, Bool) {
-        let hash = FormTable.hash(scratch)
-        if let known = forms.find(scratch, hash: hash) { return (known.term, known.stop) }
-        return insert(hash: hash)
+        let form = scratch.bytes
+        let hash = FormTable.hash(form)
+        if let known = forms.find(form, hash: hash) { return (term(ofStem: known.term), known.stop) }
+        return insert(Array(form), hash: hash)
     }
 
-    /// Gives a form seen for the first time in this document its term id, through the language's
-    /// ``Lexicon`` (stemming and classifying the form when the lexicon does not know it).
-    private mutating func insert(hash: UInt32) -> (Int32, Bool) {
-        var entry = lexicon.find(scratch, hash: hash)
+    /// This document's term for the lexicon's stem `id`, numbered on first sight.
+    @inline(__always)
+    private mutating func term(ofStem id: Int32) -> Int32 {
+        if let known = terms[UInt64(id)] { return known }
+        let term = Int32(stems.count)
+        terms.set(UInt64(id), term)
+        stems.append(id)
+        return term
+    }
+
+    /// Looks up a form new to the borrowed table in the ``Lexicon``, stemming and classifying it when the
+    /// lexicon does not know it either.
+    private mutating func insert(_ form: [UInt8], hash: UInt32) -> (Int32, Bool) {
+        if let known = unknownForms.find(form, hash: hash) { return (known.term, known.stop) }
+        var entry = lexicon.find(form, hash: hash)
         var stem: [UInt8]? = nil
         if entry == nil {
-            var stop = stopwords.contains(scratch, hash: hash)
-            if !stop, let apostrophe = scratch.firstIndex(of: 0x27) {
+            var stop = stopwords.contains(form, hash: hash)
+            if !stop, let apostrophe = form.firstIndex(of: 0x27) {
                 // Contractions of function words: we're, it'll, don't, isn't.
                 stop =
-                    stopwords.contains(Array(scratch[..<apostrophe])) || scratch.suffix(3).elementsEqual("n't".utf8)
+                    stopwords.contains(Array(form[..<apostrophe])) || form.suffix(3).elementsEqual("n't".utf8)
             }
             let stemmed: [UInt8]
             if let algorithm {
                 // A libstemmer instance is made on the first form the lexicon does not know.
                 if stemmer == nil { stemmer = Stemmer(algorithm: algorithm) }
-                stemmed = stemmer?.stem(scratch) ?? scratch
+                stemmed = stemmer?.stem(form) ?? form
             } else {
-                stemmed = scratch
+                stemmed = form
             }
-            entry = lexicon.insert(scratch, hash: hash, stem: stemmed, isStopword: stop)
+            entry = lexicon.insert(form, hash: hash, stem: stemmed, isStopword: stop)
             stem = stemmed
         }
         guard let entry else { return (0, false) }
-        let term: Int32
         if entry.stem >= 0 {
-            // A stem the lexicon knows: its id maps to this document's term.
-            if let known = terms[UInt64(entry.stem)] {
-                term = known
-            } else {
-                term = Int32(stemEnds.count)
-                terms.set(UInt64(entry.stem), term)
-                if let stem {
-                    stemBytes.append(contentsOf: stem)
-                } else {
-                    lexicon.appendStem(entry.stem, to: &stemBytes)
-                }
-                stemEnds.append(Int32(stemBytes.count))
-            }
-        } else {
-            // The lexicon is full and has never seen this stem: match it by its bytes in this document.
-            let bytes = stem ?? scratch
-            let stemHash = FormTable.hash(bytes)
-            if let known = unknownStems.find(bytes, hash: stemHash) {
-                term = known.term
-            } else {
-                term = Int32(stemEnds.count)
-                unknownStems.insert(bytes, hash: stemHash, FormTable.Value(term: term, stop: false))
-                stemBytes.append(contentsOf: bytes)
-                stemEnds.append(Int32(stemBytes.count))
-            }
+            forms.insert(form, hash: hash, FormTable.Value(term: entry.stem, stop: entry.isStopword))
+            return (term(ofStem: entry.stem), entry.isStopword)
         }
-        forms.insert(scratch, hash: hash, FormTable.Value(term: term, stop: entry.isStopword))
+        // The lexicon is full and has never seen this stem: match it by its bytes in this document.
+        let bytes = stem ?? form
+        let stemHash = FormTable.hash(bytes)
+        let term: Int32
+        if let known = unknownStems.find(bytes, hash: stemHash) {
+            term = known.term
+        } else {
+            term = Int32(stems.count)
+            unknownStems.insert(bytes, hash: stemHash, FormTable.Value(term: term, stop: false))
+            unknownStemBytes.append(contentsOf: bytes)
+            unknownStemEnds.append(Int32(unknownStemBytes.count))
+            stems.append(-Int32(unknownStemEnds.count))
+        }
+        unknownForms.insert(form, hash: hash, FormTable.Value(term: term, stop: entry.isStopword))
         return (term, entry.isStopword)
     }
 }

@@ -99,7 +99,7 @@ enum UTF8Scalar {
 
     /// Appends the lowercase form of a scalar as UTF-8.
     @inline(__always)
-    static func appendLowercased(_ v: UInt32, to out: inout [UInt8]) {
+    static func appendLowercased<Sink: ByteSink>(_ v: UInt32, to out: inout Sink) {
         if v < 0x80 {
             out.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
             return
@@ -119,7 +119,7 @@ enum UTF8Scalar {
     }
 
     @inline(__always)
-    static func appendScalar(_ v: UInt32, to out: inout [UInt8]) {
+    static func appendScalar<Sink: ByteSink>(_ v: UInt32, to out: inout Sink) {
         switch v {
         case 0..<0x80:
             out.append(UInt8(v))
@@ -145,3 +145,11 @@ enum UnicodeNormalization {
         s.precomposedStringWithCanonicalMapping
     }
 }
+
+/// Where UTF-8 is written: a byte array, or the tokenizer's ``ScratchBytes``.
+protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+}
+
+extension Array: ByteSink where Element == UInt8 {}
+extension ScratchBytes: ByteSink {}
