@@ -156,47 +156,94 @@ struct KeywordExtractor {
             candidates[index].score = Double(phrase.occurrences) * perOccurrence
         }
 
-        var order: [(score: Double, first: Int, index: Int)] = []
-        order.reserveCapacity(candidates.count)
-        for (index, candidate) in candidates.enumerated() where candidate.score > 0 {
-            order.append((candidate.score, candidate.first, index))
+        // Candidates best first (ties to the earlier one), taken until `count` that no better one covers.
+        // Only the best few are sorted unless covered ones use them up.
+        typealias Ranked = (score: Double, first: Int, index: Int)
+        func before(_ a: Ranked, _ b: Ranked) -> Bool {
+            a.score != b.score ? a.score > b.score : a.first != b.first ? a.first < b.first : a.index < b.index
         }
-        order.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
+        var ranked: [Ranked] = []
+        ranked.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() where candidate.score > 0 {
+            ranked.append((candidate.score, candidate.first, index))
+        }
+        let head = min(ranked.count, max(4 * count, 16))
+        Self.partiallySort(&ranked, head: head, by: before)
         var chosen: [Candidate] = []
-        for entry in order {
-            let candidate = candidates[entry.index]
+        var position = 0
+        while position < ranked.count && chosen.count < count {
+            if position == head { ranked[head...].sort(by: before) }
+            let candidate = candidates[ranked[position].index]
+            position += 1
             if chosen.contains(where: { candidate.terms.isSubset(of: $0.terms) }) { continue }
             chosen.append(candidate)
-            if chosen.count == count { break }
         }
 
         // Single words are shown in their most frequent spelling; ties go to the one seen first.
-        var spellings: [Int32: [String: (count: Int, first: Int)]] = [:]
+        // Spellings are compared as bytes; only words with non-ASCII bytes or spaces need cleaning.
+        var spellings: [Int32: [(text: [UInt8], count: Int, first: Int)]] = [:]
         var wanted = [Bool](repeating: false, count: vocabularySize)
         for candidate in chosen where candidate.terms.count == 1 {
-            spellings[candidate.terms.first] = [:]
+            spellings[candidate.terms.first] = []
             wanted[Int(candidate.terms.first)] = true
         }
         if !spellings.isEmpty {
             for position in tokens.indices {
                 let token = tokens[position]
                 guard wanted[Int(token.term)], Self.isKeywordToken(token) else { continue }
-                let form = Self.surface(bytes, token.range, strippingPossessive: true)
-                spellings[token.term]?[form, default: (0, position)].count += 1
+                var range = token.range
+                let plain = !bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
+                let cleaned: [UInt8]?
+                if plain {
+                    if range.count > 2 && bytes[range.upperBound - 2] == 0x27 && bytes[range.upperBound - 1] == 0x73 {
+                        range = range.lowerBound..<(range.upperBound - 2)
+                    }
+                    cleaned = nil
+                } else {
+                    cleaned = Array(Self.surface(bytes, range, strippingPossessive: true).utf8)
+                }
+                let form = cleaned.map { $0[...] } ?? ArraySlice(UnsafeBufferPointer(rebasing: bytes[range]))
+                if let k = spellings[token.term]?.firstIndex(where: { $0.text[...] == form }) {
+                    spellings[token.term]?[k].count += 1
+                } else {
+                    spellings[token.term]?.append((Array(form), 1, position))
+                }
             }
         }
         let top = chosen.first?.score ?? 1
         return chosen.map { candidate in
             let text: String
             if candidate.terms.count == 1 {
-                text =
-                    spellings[candidate.terms.first]?.max { a, b in
-                        a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
-                    }?.key ?? ""
+                let best = spellings[candidate.terms.first]?.max { a, b in
+                    a.count != b.count ? a.count < b.count : a.first > b.first
+                }
+                text = best.map { String(decoding: $0.text, as: UTF8.self) } ?? ""
             } else {
                 text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
             }
             return Summary.Keyword(text: text, score: candidate.score / top, count: candidate.occurrences)
+        }
+    }
+
+    /// Puts the `head` first elements in order at the front, leaving the rest in any order after them.
+    /// - Complexity: O(n · head) in the worst case, about O(n) when head is small.
+    private static func partiallySort<T>(_ items: inout [T], head: Int, by before: (T, T) -> Bool) {
+        guard head > 0 else { return }
+        guard head < items.count else {
+            items.sort(by: before)
+            return
+        }
+        // Keep the best `head` in order in the front, moving each better newcomer into place.
+        items[0..<head].sort(by: before)
+        for i in head..<items.count where before(items[i], items[head - 1]) {
+            let item = items[i]
+            items[i] = items[head - 1]
+            var j = head - 1
+            while j > 0 && before(item, items[j - 1]) {
+                items[j] = items[j - 1]
+                j -= 1
+            }
+            items[j] = item
         }
     }
 

@@ -59,11 +59,14 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
 
     func scores(for document: Document, vectors: SentenceVectors) -> [Double] {
         let weights = model.weights
-        return Self.features(for: document, vectors: vectors).map { row in
+        var scores: [Double] = []
+        scores.reserveCapacity(vectors.count)
+        Self.forEachFeatureRow(of: document, vectors: vectors) { _, row in
             var score = 0.0
             for (w, f) in zip(weights, row) { score += w * f }
-            return score
+            scores.append(score)
         }
+        return scores
     }
 
     /// The feature vectors of the document's sentences, in ``Feature`` order.
@@ -72,8 +75,17 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
     }
 
     static func features(for document: Document, vectors: SentenceVectors) -> [[Double]] {
+        var rows: [[Double]] = []
+        forEachFeatureRow(of: document, vectors: vectors) { _, row in rows.append(Array(row)) }
+        return rows
+    }
+
+    /// Computes each sentence's features, in order, into one buffer that `body` reads before the next.
+    static func forEachFeatureRow(
+        of document: Document, vectors: SentenceVectors, _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
+    ) {
         let n = vectors.count
-        guard n > 0 else { return [] }
+        guard n > 0 else { return }
         let centrality = LexRankRanker.centrality(vectors)
         let maxCentrality = Double(centrality.max() ?? 0)
 
@@ -86,9 +98,11 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         let first = document.sentences.firstIndex { vectors.length($0.index) > 0 }
         let lastIndex = Double(max(n - 1, 1))
 
-        return document.sentences.map { sentence in
+        let f = UnsafeMutableBufferPointer<Double>.allocate(capacity: Feature.allCases.count)
+        defer { f.deallocate() }
+        for sentence in document.sentences {
             let i = sentence.index
-            var f = [Double](repeating: 0, count: Feature.allCases.count)
+            f.update(repeating: 0)
             func set(_ feature: Feature, _ value: Double) { f[feature.index] = value }
             set(.bias, 1)
             set(.first, i == 0 ? 1 : 0)
@@ -138,7 +152,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             }
             set(.capitalised, words > 1 ? Double(capitalised) / Double(words - 1) : 0)
             set(.endsWithPunctuation, endsWithPunctuation(sentence.text) ? 1 : 0)
-            return f
+            body(i, f)
         }
     }
 

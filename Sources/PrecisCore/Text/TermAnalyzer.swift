@@ -20,7 +20,7 @@ struct TermAnalyzer {
     /// Forms met so far, with the lexicon's stem id and the stopword flag; borrowed from the lexicon.
     private var forms: FormTable
     /// The lexicon's stem ids, mapped to this document's term ids.
-    private var terms = IndexTable(capacity: 256)
+    private var terms = IndexTable(capacity: 512)
     /// Forms whose stems a full lexicon does not know, and those stems, with this document's term ids.
     private var unknownForms = FormTable(capacity: 8)
     private var unknownStems = FormTable(capacity: 8)
