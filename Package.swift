@@ -11,9 +11,12 @@ let package = Package(
         .library(name: "PrecisCore", targets: ["PrecisCore"]),
         .library(name: "PrecisHTML", targets: ["PrecisHTML"]),
         .library(name: "PrecisEval", targets: ["PrecisEval"]),
+        .library(name: "PrecisSite", targets: ["PrecisSite"]),
+        .library(name: "PrecisSQLite", targets: ["PrecisSQLite"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,6 +40,14 @@ let package = Package(
             dependencies: ["PrecisCore", "CGumbo"]
         ),
         .target(
+            name: "PrecisSite",
+            dependencies: ["PrecisHTML"]
+        ),
+        .target(
+            name: "PrecisSQLite",
+            dependencies: ["PrecisSite", "PrecisHTML", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "PrecisEval",
             dependencies: ["PrecisCore", "PrecisHTML", "CZlib"]
         ),
@@ -52,6 +63,7 @@ let package = Package(
         .testTarget(name: "PrecisCoreTests", dependencies: ["PrecisCore"]),
         .testTarget(name: "PrecisHTMLTests", dependencies: ["PrecisHTML"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval"]),
+        .testTarget(name: "PrecisSiteTests", dependencies: ["PrecisSite", "PrecisSQLite", "PrecisHTML"]),
         .testTarget(name: "precisTests", dependencies: ["precis"]),
     ]
 )
