@@ -57,6 +57,8 @@ let package = Package(
                 "PrecisCore",
                 "PrecisHTML",
                 "PrecisEval",
+                "PrecisSite",
+                "PrecisSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
