@@ -13,10 +13,12 @@ let package = Package(
         .library(name: "PrecisEval", targets: ["PrecisEval"]),
         .library(name: "PrecisSite", targets: ["PrecisSite"]),
         .library(name: "PrecisSQLite", targets: ["PrecisSQLite"]),
+        .library(name: "PrecisServer", targets: ["PrecisServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +50,12 @@ let package = Package(
             dependencies: ["PrecisSite", "PrecisHTML", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "PrecisServer",
+            dependencies: [
+                "PrecisCore", "PrecisHTML", "PrecisSite", .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "PrecisEval",
             dependencies: ["PrecisCore", "PrecisHTML", "CZlib"]
         ),
@@ -59,6 +67,7 @@ let package = Package(
                 "PrecisEval",
                 "PrecisSite",
                 "PrecisSQLite",
+                "PrecisServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +75,12 @@ let package = Package(
         .testTarget(name: "PrecisHTMLTests", dependencies: ["PrecisHTML"]),
         .testTarget(name: "PrecisEvalTests", dependencies: ["PrecisEval"]),
         .testTarget(name: "PrecisSiteTests", dependencies: ["PrecisSite", "PrecisSQLite", "PrecisHTML"]),
+        .testTarget(
+            name: "PrecisServerTests",
+            dependencies: [
+                "PrecisServer", "PrecisSite", "PrecisSQLite", "PrecisHTML",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "precisTests", dependencies: ["precis"]),
     ]
 )
