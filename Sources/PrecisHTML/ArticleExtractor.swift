@@ -28,11 +28,12 @@ public struct ArticleExtractor: Sendable {
         var article = Article()
         MetadataReader(tree: tree).read(into: &article, pageURL: url)
         var blocks = BodyExtractor(tree: tree).blocks()
-        // The headline repeated as the body's first heading.
-        if let title = article.title, let first = blocks.first, first.kind == .heading,
-            first.text.lowercased() == title.lowercased()
+        // The headline repeated in the body, with the short lines above it (a section name, a kicker).
+        if let title = article.title?.lowercased(),
+            let headline = blocks.prefix(4).firstIndex(where: { $0.kind == .heading && $0.text.lowercased() == title }),
+            blocks[..<headline].allSatisfy({ $0.text.count < 40 })
         {
-            blocks.removeFirst()
+            blocks.removeFirst(headline + 1)
         }
         article.blocks = blocks
         guard blocks.contains(where: { $0.kind != .heading && $0.text.count >= 2 }) else {

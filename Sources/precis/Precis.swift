@@ -10,7 +10,8 @@ struct Precis: AsyncParsableCommand {
             article, in the order they appear, each with its UTF-8 byte range in the input.
             """,
         subcommands: [
-            SummarizeCommand.self, ExtractCommand.self, ImportCommand.self, SentencesCommand.self, KeywordsCommand.self,
+            SummarizeCommand.self, ExtractCommand.self, ImportCommand.self, ServeCommand.self, SentencesCommand.self,
+            KeywordsCommand.self,
             EvalCommand.self,
         ],
         defaultSubcommand: nil)
