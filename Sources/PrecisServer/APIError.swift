@@ -73,8 +73,11 @@ struct APIError: Error {
     }
 }
 
-/// Turns every error thrown by a route into a JSON error response with the right status.
+/// Turns every error thrown by a route into a response with the right status: JSON for the API, a
+/// page for everything else.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let pages: PageRenderer
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
@@ -85,7 +88,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if apiError.status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             }
-            return apiError.response
+            let path = request.uri.path
+            if path.hasPrefix("/api/") || path == "/health" || path == "/metrics" { return apiError.response }
+            let title = "\(apiError.status.code) \(apiError.status.reasonPhrase)"
+            return pages.render(
+                "error", ["pageTitle": title, "language": "en", "status": title, "message": apiError.message],
+                status: apiError.status)
         }
     }
 }

@@ -27,17 +27,22 @@ public struct SiteServer: Sendable {
     public let store: any ArticleStore
     public let configuration: Configuration
     private let reader = DraftReader()
+    let pages: PageRenderer
 
-    public init(store: any ArticleStore, configuration: Configuration = Configuration()) {
+    public init(store: any ArticleStore, configuration: Configuration = Configuration()) throws {
         self.store = store
         self.configuration = configuration
+        self.pages = try PageRenderer()
     }
 
     /// The router with every route, its errors answered as JSON.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(pages: pages))
         router.get("/health") { _, _ in try await self.health() }
+        router.get("/") { request, _ in try await self.indexPage(request) }
+        router.get("/articles/{slug}") { _, context in try await self.articlePage(context) }
+        router.get("/articles/{slug}/summary") { request, context in try await self.summaryPage(request, context) }
         router.get("/api/v1/articles") { request, _ in try await self.list(request) }
         router.get("/api/v1/articles/{slug}") { _, context in try await self.show(context) }
         router.get("/api/v1/articles/{slug}/summary") { request, context in
@@ -84,13 +89,20 @@ public struct SiteServer: Sendable {
         let article = try await article(context)
         let query = request.uri.queryParameters
         let (method, length, lengthKey) = try summaryOptions { query.get($0) }
-        let key = SummaryKey(contentHash: article.contentHash, method: method.rawValue, length: lengthKey)
-        if let cached = try await store.cachedSummary(key) { return jsonResponse(cached) }
+        return jsonResponse(try await summaryJSON(of: article, method: method, length: length, key: lengthKey))
+    }
+
+    /// The summary of a stored article as JSON, from the cache or computed and cached.
+    func summaryJSON(of article: StoredArticle, method: Summarizer.Method, length: Summarizer.Length, key: String)
+        async throws -> Data
+    {
+        let key = SummaryKey(contentHash: article.contentHash, method: method.rawValue, length: key)
+        if let cached = try await store.cachedSummary(key) { return cached }
         let summarizer = try Summarizer(configuration: .init(method: method, length: length))
         let document = try Document(article.bodyText, title: article.draft.title)
         let body = try Self.encoder.encode(summarizer.summarize(document))
         try await store.cacheSummary(body, for: key)
-        return jsonResponse(body)
+        return body
     }
 
     private func summarize(_ request: Request) async throws -> Response {
@@ -150,7 +162,7 @@ public struct SiteServer: Sendable {
 
     // MARK: - Helpers
 
-    private func article(_ context: BasicRequestContext) async throws -> StoredArticle {
+    func article(_ context: BasicRequestContext) async throws -> StoredArticle {
         let slug = context.parameters.get("slug") ?? ""
         guard let article = try await store.article(slug: slug) else {
             throw APIError(.notFound, "notFound", "no article has the slug '\(slug)'")
@@ -202,7 +214,7 @@ public struct SiteServer: Sendable {
         jsonResponse(try Self.encoder.encode(value))
     }
 
-    private func jsonResponse(_ data: Data) -> Response {
+    func jsonResponse(_ data: Data) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -59,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("imported the demo articles", metadata: ["count": "\(tally.imported)"])
         }
         let token = environment["PRECIS_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let server = SiteServer(store: store, configuration: .init(apiToken: token))
+        let server = try SiteServer(store: store, configuration: .init(apiToken: token))
         logger.info(
             "Precis is serving", metadata: ["url": "http://\(host):\(port)", "database": "\(path)"])
         try await server.application(host: host, port: port, logger: logger).runService()

@@ -26,7 +26,7 @@ struct APITests {
                     published: Date(timeIntervalSince1970: Double(day) * 86_400), language: "en",
                     blocks: body.map { .init(.paragraph, $0) }))
         }
-        return SiteServer(store: store, configuration: .init(apiToken: token, maximumBodyBytes: maximumBodyBytes))
+        return try SiteServer(store: store, configuration: .init(apiToken: token, maximumBodyBytes: maximumBodyBytes))
     }
 
     static func app(_ server: SiteServer) -> some ApplicationProtocol {
