@@ -55,7 +55,8 @@ let package = Package(
             dependencies: [
                 "PrecisCore", "PrecisHTML", "PrecisSite", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
         ),
         .target(
             name: "PrecisEval",

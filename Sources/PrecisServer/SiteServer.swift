@@ -50,6 +50,7 @@ public struct SiteServer: Sendable {
         }
         router.post("/api/v1/summaries") { request, _ in try await self.summarize(request) }
         router.post("/api/v1/articles") { request, _ in try await self.create(request) }
+        router.get("/api/openapi.yaml") { _, _ in try self.openAPI() }
         return router
     }
 
@@ -158,6 +159,16 @@ public struct SiteServer: Sendable {
         var response = try json(ArticleJSON(outcome.article, withBody: true))
         response.status = status
         return response
+    }
+
+    /// The OpenAPI 3.1 description of the API, kept in `Sources/PrecisServer/Resources/openapi.yaml`.
+    private func openAPI() throws -> Response {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else { throw APIError(.notFound, "notFound", "the API description is not installed") }
+        return Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     // MARK: - Helpers

@@ -143,6 +143,21 @@ struct APITests {
         }
     }
 
+    @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
+        try await Self.app(try await Self.server()).test(.router) { client in
+            let response = try await client.execute(uri: "/api/openapi.yaml", method: .get)
+            #expect(response.status == .ok)
+            let document = String(buffer: response.body)
+            #expect(document.hasPrefix("openapi: 3.1.0"))
+            for path in [
+                "/health:", "/api/v1/articles:", "/api/v1/articles/{slug}:", "/api/v1/articles/{slug}/summary:",
+                "/api/v1/summaries:",
+            ] {
+                #expect(document.contains("\n  \(path)"), "\(path)")
+            }
+        }
+    }
+
     @Test func servesOverARealSocket() async throws {
         try await Self.app(try await Self.server()).test(.live) { client in
             let health = try await client.execute(uri: "/health", method: .get)
