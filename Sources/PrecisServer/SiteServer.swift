@@ -2,9 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Metrics
 import PrecisCore
 import PrecisHTML
 import PrecisSite
+import Prometheus
 
 /// The site: article pages and the JSON API over an ``ArticleStore``. It knows no SQL and no database
 /// type; any store will do.
@@ -16,11 +18,18 @@ public struct SiteServer: Sendable {
         public var maximumBodyBytes: Int
         /// The most articles a list request returns.
         public var maximumPageSize: Int
+        /// The registry that the process's swift-metrics factory writes to, served at `/metrics` in
+        /// Prometheus text; nil leaves `/metrics` out.
+        public var metrics: PrometheusCollectorRegistry?
 
-        public init(apiToken: String? = nil, maximumBodyBytes: Int = 2 << 20, maximumPageSize: Int = 100) {
+        public init(
+            apiToken: String? = nil, maximumBodyBytes: Int = 2 << 20, maximumPageSize: Int = 100,
+            metrics: PrometheusCollectorRegistry? = nil
+        ) {
             self.apiToken = apiToken
             self.maximumBodyBytes = maximumBodyBytes
             self.maximumPageSize = maximumPageSize
+            self.metrics = metrics
         }
     }
 
@@ -38,6 +47,8 @@ public struct SiteServer: Sendable {
     /// The router with every route, its errors answered as JSON.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        // Metrics outside, so that they count the statuses the error middleware answers with.
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages))
         router.get("/health") { _, _ in try await self.health() }
         router.get("/") { request, _ in try await self.indexPage(request) }
@@ -51,6 +62,13 @@ public struct SiteServer: Sendable {
         router.post("/api/v1/summaries") { request, _ in try await self.summarize(request) }
         router.post("/api/v1/articles") { request, _ in try await self.create(request) }
         router.get("/api/openapi.yaml") { _, _ in try self.openAPI() }
+        if let registry = configuration.metrics {
+            router.get("/metrics") { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+            }
+        }
         return router
     }
 
@@ -98,7 +116,11 @@ public struct SiteServer: Sendable {
         async throws -> Data
     {
         let key = SummaryKey(contentHash: article.contentHash, method: method.rawValue, length: key)
-        if let cached = try await store.cachedSummary(key) { return cached }
+        if let cached = try await store.cachedSummary(key) {
+            Counter(label: "precis_summary_cache_hits_total").increment()
+            return cached
+        }
+        Counter(label: "precis_summary_cache_misses_total").increment()
         let summarizer = try Summarizer(configuration: .init(method: method, length: length))
         let document = try Document(article.bodyText, title: article.draft.title)
         let body = try Self.encoder.encode(summarizer.summarize(document))

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
 import PrecisSQLite
 import PrecisServer
 import PrecisSite
+import Prometheus
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +61,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("imported the demo articles", metadata: ["count": "\(tally.imported)"])
         }
         let token = environment["PRECIS_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let server = try SiteServer(store: store, configuration: .init(apiToken: token))
+        // Request counts and latencies by route, and summary cache hits and misses, in Prometheus text.
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let server = try SiteServer(store: store, configuration: .init(apiToken: token, metrics: registry))
         logger.info(
             "Precis is serving", metadata: ["url": "http://\(host):\(port)", "database": "\(path)"])
         try await server.application(host: host, port: port, logger: logger).runService()
