@@ -149,7 +149,7 @@ public struct SiteServer: Sendable {
         if let r = options.ratio { fields["ratio"] = String(r) }
         let query = request.uri.queryParameters
         let (method, length, _) = try summaryOptions { isJSON ? fields[$0] : query.get($0) }
-        var text: String
+        let text: String
         var title = options.title
         if let html = options.html {
             let article = try ArticleExtractor(maximumPageBytes: configuration.maximumBodyBytes).extract(html: html)
@@ -160,7 +160,6 @@ public struct SiteServer: Sendable {
         } else {
             throw APIError(.badRequest, "invalidInput", "give \"text\" or \"html\"")
         }
-        if text.isEmpty { text = " " }
         let summarizer = try Summarizer(configuration: .init(method: method, length: length))
         let document = try Document(text, title: title)
         return jsonResponse(try Self.encoder.encode(summarizer.summarize(document)))

@@ -166,13 +166,7 @@ enum HTTP {
     static func waitUntilReady(_ url: String, process: Process) async throws -> Bool {
         for _ in 0..<200 {
             if !process.isRunning { return false }
-            do {
-                if try await request("GET", url) != nil { return true }
-            } catch {
-                if ProcessInfo.processInfo.environment["PRECIS_DEBUG_BROWSER"] != nil {
-                    print("waiting for \(url): \(error)")
-                }
-            }
+            if (try? await request("GET", url)) != nil { return true }
             try await Task.sleep(for: .milliseconds(100))
         }
         return false
@@ -190,7 +184,7 @@ struct WebDriver {
         process.executableURL = URL(fileURLWithPath: BrowserTests.chromedriver)
         process.arguments = ["--port=\(port)"]
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("chromedriver-\(port).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = process.standardOutput
         try process.run()
