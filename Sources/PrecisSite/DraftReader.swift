@@ -63,7 +63,7 @@ public struct DraftReader: Sendable {
     /// author win over what the text says.
     public func draft(entry: FeedReader.Entry) throws -> ArticleDraft {
         guard let content = entry.content else {
-            throw SiteError(.invalidInput, "the entry carries no full text, and fetching its link is not available yet")
+            throw SiteError(.invalidInput, "the entry carries no full text; its link must be fetched")
         }
         let page = "<html><body><article>\(content)</article></body></html>"
         var draft = draft(from: try extractor.extract(html: page, url: entry.link), fallbackURL: entry.link)

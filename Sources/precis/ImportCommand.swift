@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import PrecisHTML
 import PrecisSQLite
@@ -10,9 +11,11 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Import articles into the site's store: HTML pages, directories of them, JSONL, RSS and Atom feeds.",
         discussion: """
             Each PATH is a page (.html), a directory (its .html and .htm files, recursively), a JSONL file \
-            (one {"title", "article" or "html", "url"?, "published"?, "byline"?} per line), a feed (RSS 2.0 or \
-            Atom whose entries carry their full text), or - for standard input. Importing the same article \
-            again updates it and never duplicates it. One line per failure says why; the last line counts \
+            (one {"title", "article" or "html", "url"?, "published"?, "byline"?} per line), an RSS 2.0 or Atom \
+            feed, an http or https URL of a page or feed, or - for standard input. A feed entry without its \
+            full text is fetched from its link. Fetching has timeouts, a size cap and a redirect limit, and \
+            refuses loopback, link-local and private addresses unless --allow-private is given. Importing \
+            the same article again updates it and never duplicates it. One line per failure says why; the last line counts \
             imported, updated, unchanged and failed items. The exit code is 2 when any item failed.
             """)
 
@@ -22,15 +25,14 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The SQLite file of the store (default: $PRECIS_DATABASE, else ./precis.sqlite).")
     var database: String?
 
-    @Option(help: "The largest file accepted, in bytes.")
+    @Option(help: "The largest file or download accepted, in bytes.")
     var maxInputBytes = 32 << 20
+
+    @Flag(help: "Allow fetching from loopback, link-local and private addresses.")
+    var allowPrivate = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PATH") }
-        for path in paths where path.hasPrefix("http://") || path.hasPrefix("https://") {
-            throw ValidationError(
-                "\(path): importing from URLs is not available yet; save the page or feed and import the file")
-        }
     }
 
     /// The store path: the option, then `PRECIS_DATABASE`, then `./precis.sqlite`.
@@ -52,9 +54,13 @@ struct ImportCommand: AsyncParsableCommand {
             Terminal.error(error.message)
             throw ExitCode(2)
         }
-        let importer = Importer(store: store, maxInputBytes: maxInputBytes)
+        let client = Fetcher.makeClient()
+        let importer = Importer(
+            store: store, maxInputBytes: maxInputBytes,
+            fetcher: Fetcher(maximumBytes: maxInputBytes, allowsPrivateAddresses: allowPrivate), client: client)
         for path in paths { await importer.importPath(path) }
         let tally = await importer.finish()
+        try? await client.shutdown()
         print(
             "imported \(tally.imported), updated \(tally.updated), unchanged \(tally.unchanged), failed \(tally.failed)"
         )
@@ -70,12 +76,22 @@ actor Importer {
     private var tally = ImportCommand.Tally()
     private let progress = Terminal.stderrIsTerminal ? Progress() : nil
 
-    init(store: any ArticleStore, maxInputBytes: Int) {
+    let fetcher: Fetcher?
+    let client: HTTPClient?
+
+    init(store: any ArticleStore, maxInputBytes: Int, fetcher: Fetcher? = nil, client: HTTPClient? = nil) {
         self.store = store
         self.maxInputBytes = maxInputBytes
+        self.fetcher = fetcher
+        self.client = client
     }
 
     func importPath(_ path: String) async {
+        let lower = path.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            await importURL(path)
+            return
+        }
         var isDirectory: ObjCBool = false
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             for file in Self.pages(in: path) { await importFile(file) }
@@ -105,6 +121,23 @@ actor Importer {
         }
     }
 
+    private func importURL(_ url: String) async {
+        guard let fetcher, let client else {
+            fail(url, CommandFailure("fetching is off here"))
+            return
+        }
+        let page: Fetcher.Page
+        do { page = try await fetcher.fetch(url, client: client) } catch {
+            fail(url, error)
+            return
+        }
+        if FeedReader.looksLikeFeed(page.bytes) {
+            await importFeed(page.bytes, source: url, base: page.url)
+        } else {
+            await save(url) { try self.reader.draft(page: page.bytes, url: page.url, contentType: page.contentType) }
+        }
+    }
+
     private func importLines(_ bytes: [UInt8], source: String) async {
         let decoder = JSONDecoder()
         for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
@@ -119,7 +152,8 @@ actor Importer {
         }
     }
 
-    private func importFeed(_ bytes: [UInt8], source: String) async {
+    /// A feed's entries; links relative to `base` (where the feed came from) are resolved against it.
+    private func importFeed(_ bytes: [UInt8], source: String, base: String? = nil) async {
         let entries: [FeedReader.Entry]
         do { entries = try FeedReader.entries(bytes) } catch {
             fail(source, error)
@@ -127,6 +161,27 @@ actor Importer {
         }
         for (number, entry) in entries.enumerated() {
             let name = "\(source) entry \(number + 1)" + (entry.title.map { " (\($0))" } ?? "")
+            var entry = entry
+            if let link = entry.link, let base = base.flatMap({ URL(string: $0) }) {
+                entry.link = URL(string: link, relativeTo: base)?.absoluteString ?? link
+            }
+            if entry.content == nil, let link = entry.link, let fetcher, let client {
+                // The entry carries a teaser only: fetch the article it links to.
+                do {
+                    let page = try await fetcher.fetch(link, client: client)
+                    await save(name) {
+                        var draft = try self.reader.draft(
+                            page: page.bytes, url: page.url, contentType: page.contentType)
+                        if let title = entry.title { draft.title = title }
+                        if let published = entry.published { draft.published = published }
+                        if let author = entry.author { draft.byline = author }
+                        return draft
+                    }
+                } catch {
+                    fail(name, error)
+                }
+                continue
+            }
             await save(name) { try self.reader.draft(entry: entry) }
         }
     }

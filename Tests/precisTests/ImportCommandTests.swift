@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import Testing
 
 /// `precis import`, run as a user would, into a store in a temporary directory.
@@ -39,7 +41,52 @@ struct ImportCommandTests {
         let second = try CommandTests.run(arguments)
         #expect(second.stdout == "imported 0, updated 0, unchanged 3, failed 2\n")
 
-        let url = try CommandTests.run(["import", "https://x.example/feed", "--database", database])
-        #expect(url.status != 0 && url.stderr.contains("not available yet"))
+    }
+
+    /// A feed whose entries carry only teasers, and the pages they link to, served on 127.0.0.1.
+    @Test func importsFeedsAndPagesByURLFromARealServer() async throws {
+        let router = Router()
+        router.get("/feed.xml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/rss+xml"],
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        string: """
+                            <?xml version="1.0"?><rss version="2.0"><channel><title>Coast News</title>
+                            <item><title>Lighthouse keeper retires</title><link>/moved</link>
+                            <description>Teaser only.</description><pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate></item>
+                            <item><title>Broken link</title><link>/missing</link></item>
+                            </channel></rss>
+                            """)))
+        }
+        router.get("/moved") { _, _ in Response(status: .movedPermanently, headers: [.location: "/lighthouse.html"]) }
+        router.get("/lighthouse.html") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: ExtractCommandTests.page)))
+        }
+        router.get("/loop") { _, _ in Response(status: .found, headers: [.location: "/loop"]) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "precis-fetch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("site.sqlite").path
+
+        try await Application(router: router).test(.live) { client in
+            let base = "http://127.0.0.1:\(client.port ?? 0)"
+            let refused = try CommandTests.run(["import", "\(base)/feed.xml", "--database", database])
+            #expect(refused.status == 2 && refused.stderr.contains("private or local address"))
+
+            let feed = try CommandTests.run(["import", "\(base)/feed.xml", "--database", database, "--allow-private"])
+            #expect(feed.stdout == "imported 1, updated 0, unchanged 0, failed 1\n")
+            #expect(feed.stderr.contains("Broken link") && feed.stderr.contains("404"))
+
+            let again = try CommandTests.run([
+                "import", "\(base)/lighthouse.html", "\(base)/loop", "--database", database, "--allow-private",
+            ])
+            // The same article (the address it redirected to), now with the page's own title: an update.
+            #expect(again.stdout == "imported 0, updated 1, unchanged 0, failed 1\n")
+            #expect(again.stderr.contains("more than 5 redirects"))
+        }
     }
 }
