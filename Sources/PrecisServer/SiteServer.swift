@@ -48,6 +48,8 @@ public struct SiteServer: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         // Metrics outside, so that they count the statuses the error middleware answers with.
+        // Each request logged with its method, path, status and the request id Hummingbird gives it.
+        router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages))
         router.get("/health") { _, _ in try await self.health() }

@@ -40,6 +40,16 @@ struct ImportCommand: AsyncParsableCommand {
         option ?? ProcessInfo.processInfo.environment["PRECIS_DATABASE"] ?? "precis.sqlite"
     }
 
+    /// Opens the SQLite store at the configured path; a PostgreSQL URL is refused until that store exists.
+    static func openStore(_ option: String?) throws -> SQLiteArticleStore {
+        let path = databasePath(option)
+        let lower = path.lowercased()
+        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+            throw SiteError(.storeUnavailable, "the PostgreSQL store is not available yet; give a SQLite file path")
+        }
+        return try SQLiteArticleStore(path: path)
+    }
+
     struct Tally {
         var imported = 0
         var updated = 0
@@ -50,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store: SQLiteArticleStore
-        do { store = try SQLiteArticleStore(path: Self.databasePath(database)) } catch let error as SiteError {
+        do { store = try Self.openStore(database) } catch let error as SiteError {
             Terminal.error(error.message)
             throw ExitCode(2)
         }

@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let path = ImportCommand.databasePath(database)
         let store: SQLiteArticleStore
-        do { store = try SQLiteArticleStore(path: path) } catch let error as SiteError {
+        do { store = try ImportCommand.openStore(database) } catch let error as SiteError {
             Terminal.error(error.message)
             throw ExitCode(2)
         }

@@ -90,3 +90,13 @@ struct ImportCommandTests {
         }
     }
 }
+
+struct StoreOptionTests {
+    @Test func aPostgreSQLURLIsRefusedClearly() throws {
+        for command in [["import", "-"], ["serve"]] {
+            let result = try CommandTests.run(command + ["--database", "postgres://db.example/precis"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("PostgreSQL store is not available yet"))
+        }
+    }
+}
