@@ -59,11 +59,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store: SQLiteArticleStore
-        do { store = try Self.openStore(database) } catch let error as SiteError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
-        }
+        let store = try Self.reportingFailures { try Self.openStore(database) }
         let client = Fetcher.makeClient()
         let importer = Importer(
             store: store, maxInputBytes: maxInputBytes,
@@ -211,13 +207,7 @@ actor Importer {
 
     private func fail(_ item: String, _ error: any Error) {
         tally.failed += 1
-        let reason: String
-        switch error {
-        case let error as SiteError: reason = error.message
-        case let error as HTMLError: reason = error.message
-        case let error as CommandFailure: reason = error.message
-        default: reason = "could not be imported"
-        }
+        let reason = (error as? any UserFacingError)?.message ?? "could not be imported"
         Terminal.error(reason.hasPrefix(item) ? reason : "\(item): \(reason)")
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import PrecisCore
 import PrecisEval
 import PrecisHTML
+import PrecisSite
 
 /// Options that every command reading one text shares.
 struct InputOptions: ParsableArguments {
@@ -55,22 +56,25 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// The errors of Precis's modules, whose messages are written for users (no paths to source, no stack
+/// traces, no database text).
+protocol UserFacingError: Error {
+    var message: String { get }
+}
+
+extension CommandFailure: UserFacingError {}
+extension PrecisError: UserFacingError {}
+extension EvaluationError: UserFacingError {}
+extension HTMLError: UserFacingError {}
+extension SiteError: UserFacingError {}
+
 extension ParsableCommand {
     /// Runs `body`, turning input and data failures into a one-line message and exit code 2.
     @discardableResult
     static func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let failure as CommandFailure {
-            Terminal.error(failure.message)
-            throw ExitCode(2)
-        } catch let error as PrecisError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
-        } catch let error as EvaluationError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
-        } catch let error as HTMLError {
+        } catch let error as any UserFacingError {
             Terminal.error(error.message)
             throw ExitCode(2)
         }

@@ -48,11 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = parsed
         }
         let path = ImportCommand.databasePath(database)
-        let store: SQLiteArticleStore
-        do { store = try ImportCommand.openStore(database) } catch let error as SiteError {
-            Terminal.error(error.message)
-            throw ExitCode(2)
-        }
+        let store = try Self.reportingFailures { try ImportCommand.openStore(database) }
         if demo, try await store.count() == 0 {
             let directory = DemoArticles.directory
             let importer = Importer(store: store, maxInputBytes: 32 << 20)
