@@ -27,7 +27,7 @@ public struct ArticleExtractor: Sendable {
         let tree = HTMLTree(parsing: html)
         var article = Article()
         MetadataReader(tree: tree).read(into: &article, pageURL: url)
-        var blocks = BodyExtractor(tree: tree).blocks()
+        var blocks = Boilerplate.trimmed(BodyExtractor(tree: tree).blocks())
         // The headline repeated in the body, with the short lines above it (a section name, a kicker).
         if let title = article.title?.lowercased(),
             let headline = blocks.prefix(4).firstIndex(where: { $0.kind == .heading && $0.text.lowercased() == title }),
