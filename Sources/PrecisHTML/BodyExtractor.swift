@@ -311,7 +311,9 @@ struct BodyExtractor {
             guard usesHints else { continue }
             if node.attribute("itemprop")?.lowercased().contains("articlebody") == true { continue }
             if pageParagraphText > 200 && paragraphText[i] * 2 > pageParagraphText { continue }
-            if node.hints == .negative || node.hints == [.negative, .byline] { excluded[i] = true }
+            if node.hints == .negative || node.hints == [.negative, .byline] || node.hints.contains(.aside) {
+                excluded[i] = true
+            }
         }
         return excluded
     }
@@ -381,12 +383,16 @@ struct Hints: OptionSet, Sendable {
     static let positive = Hints(rawValue: 1)
     static let negative = Hints(rawValue: 2)
     static let byline = Hints(rawValue: 4)
+    /// A part that is never the article, whatever else the names say: an author's box or biography, a
+    /// disclaimer (`author-bio text-lg`, `author-box--content`).
+    static let aside = Hints(rawValue: 8)
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
     init(classAndID value: String) {
         var flags: Hints = []
-        for word in Self.words(value) {
+        let words = Self.words(value)
+        for word in words {
             if Self.negativeWords.contains(word) || Self.negativeParts.contains(where: { Self.contains(word, $0) }) {
                 flags.insert(.negative)
             }
@@ -394,6 +400,10 @@ struct Hints: OptionSet, Sendable {
                 flags.insert(.positive)
             }
             if word == Array("byline".utf8) || word == Array("author".utf8) { flags.insert(.byline) }
+            if Self.asideWords.contains(word) { flags.insert([.aside, .negative]) }
+        }
+        if flags.contains(.byline) && words.contains(where: { Self.authorPartWords.contains($0) }) {
+            flags.insert([.aside, .negative])
         }
         self = flags
     }
@@ -448,6 +458,11 @@ struct Hints: OptionSet, Sendable {
         "comment", "share", "social", "related", "promo", "newsletter", "subscri", "cookie", "sidebar", "breadcrumb",
         "advert", "sponsor", "outbrain", "taboola", "recommend", "footer", "navbar", "popup", "banner",
     ])
+    static let asideWords: Set<[UInt8]> = Set(
+        bytes(["bio", "bios", "biography", "authorbio", "authorbox", "authorinfo", "disclaimer", "disclosure"]))
+    /// Words that make an author's name into an author's box: `author-card`, `about-author`.
+    static let authorPartWords: Set<[UInt8]> = Set(
+        bytes(["box", "bio", "card", "info", "about", "profile", "details", "description", "teaser"]))
     static let positiveWords: Set<[UInt8]> = Set(
         bytes([
             "article", "content", "story", "entry", "text", "body", "main", "post", "blog", "news", "prose", "page",

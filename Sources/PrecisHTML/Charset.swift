@@ -1,8 +1,12 @@
+import Glibc
+
 /// The character encodings Precis reads pages in, and their decoding to UTF-8.
 ///
 /// The labels follow the WHATWG Encoding Standard, which also says that `iso-8859-1`, `latin1` and
 /// `us-ascii` mean windows-1252 on the web; the single-byte tables are those of the standard's index
-/// files (https://encoding.spec.whatwg.org/).
+/// files (https://encoding.spec.whatwg.org/). The other encodings the standard names (Central European,
+/// Greek, Turkish, Baltic, Vietnamese, and the Chinese, Japanese and Korean multi-byte ones) are decoded by
+/// the C library's iconv(3), which glibc ships with its conversion tables.
 public enum Charset: String, Sendable, Codable {
     case utf8 = "utf-8"
     case utf16LE = "utf-16le"
@@ -10,6 +14,18 @@ public enum Charset: String, Sendable, Codable {
     case windows1252 = "windows-1252"
     case windows1251 = "windows-1251"
     case koi8R = "koi8-r"
+    case windows1250 = "windows-1250"
+    case iso8859_2 = "iso-8859-2"
+    case windows1253 = "windows-1253"
+    case windows1254 = "windows-1254"
+    case windows1257 = "windows-1257"
+    case windows1258 = "windows-1258"
+    case gb18030 = "gb18030"
+    case big5 = "big5"
+    case shiftJIS = "shift_jis"
+    case eucJP = "euc-jp"
+    case iso2022JP = "iso-2022-jp"
+    case eucKR = "euc-kr"
 
     /// The charset a label names (`UTF-8`, `latin1`, `cp1251`, ...), or nil.
     public init?(label: String) {
@@ -20,10 +36,24 @@ public enum Charset: String, Sendable, Codable {
         case "utf-16be", "unicodefffe": self = .utf16BE
         case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
             "ascii", "us-ascii", "iso-ir-100", "ibm819", "cp819", "csisolatin1", "iso88591", "iso-8859-15",
-            "iso8859-15", "latin9", "l9", "iso-8859-9", "latin5", "windows-1254":
+            "iso8859-15", "latin9", "l9":
             self = .windows1252
         case "windows-1251", "cp1251", "x-cp1251": self = .windows1251
         case "koi8-r", "koi8r", "koi8", "cskoi8r", "koi8-u", "koi8-ru": self = .koi8R
+        case "windows-1250", "cp1250", "x-cp1250": self = .windows1250
+        case "iso-8859-2", "iso8859-2", "iso_8859-2", "latin2", "l2", "csisolatin2", "iso-ir-101": self = .iso8859_2
+        case "windows-1253", "cp1253", "x-cp1253", "iso-8859-7", "iso8859-7", "greek", "greek8": self = .windows1253
+        case "windows-1254", "cp1254", "x-cp1254", "iso-8859-9", "iso8859-9", "latin5", "l5": self = .windows1254
+        case "windows-1257", "cp1257", "x-cp1257", "iso-8859-13", "iso8859-13": self = .windows1257
+        case "windows-1258", "cp1258", "x-cp1258": self = .windows1258
+        case "gb18030", "gbk", "gb2312", "gb_2312-80", "chinese", "csgb2312", "x-gbk", "cp936", "euc-cn":
+            self = .gb18030
+        case "big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5": self = .big5
+        case "shift_jis", "shift-jis", "sjis", "ms_kanji", "csshiftjis", "windows-31j", "x-sjis", "ms932":
+            self = .shiftJIS
+        case "euc-jp", "cseucpkdfmtjapanese", "x-euc-jp": self = .eucJP
+        case "iso-2022-jp", "csiso2022jp": self = .iso2022JP
+        case "euc-kr", "cseuckr", "ks_c_5601-1987", "korean", "windows-949", "cp949": self = .eucKR
         default: return nil
         }
     }
@@ -54,7 +84,60 @@ public enum Charset: String, Sendable, Codable {
                 scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             }
             return String(scalars)
+        case .windows1250, .iso8859_2, .windows1253, .windows1254, .windows1257, .windows1258, .gb18030, .big5,
+            .shiftJIS, .eucJP, .iso2022JP, .eucKR:
+            return Self.convert(bytes, from: iconvName)
         }
+    }
+
+    /// The name glibc's iconv knows the charset by.
+    var iconvName: String {
+        switch self {
+        case .eucKR: "CP949"
+        case .shiftJIS: "CP932"
+        case .big5: "BIG5-HKSCS"
+        default: rawValue.uppercased()
+        }
+    }
+
+    /// Decodes with iconv(3) to UTF-8; a byte it cannot convert becomes U+FFFD, and so does the whole
+    /// text when the C library lacks the conversion.
+    static func convert(_ bytes: ArraySlice<UInt8>, from name: String) -> String {
+        guard let converter = iconv_open("UTF-8", name), converter != iconv_t(bitPattern: -1) else {
+            return String(repeating: "\u{FFFD}", count: bytes.isEmpty ? 0 : 1)
+        }
+        defer { iconv_close(converter) }
+        var input = Array(bytes)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var written = 0
+        input.withUnsafeMutableBufferPointer { source in
+            var inLeft = source.count
+            var offset = 0
+            while inLeft > 0 {
+                if output.count - written < 16 { output.append(contentsOf: repeatElement(0, count: output.count)) }
+                let (converted, consumed, produced) = output.withUnsafeMutableBufferPointer { target in
+                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(source.baseAddress! + offset)
+                        .assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress! + written)
+                        .assumingMemoryBound(to: CChar.self)
+                    var left = inLeft
+                    var outLeft = target.count - written
+                    let result = iconv(converter, &inPointer, &left, &outPointer, &outLeft)
+                    return (result, inLeft - left, target.count - written - outLeft)
+                }
+                offset += consumed
+                inLeft -= consumed
+                written += produced
+                if converted == -1 && errno != E2BIG {
+                    // An invalid or truncated sequence: one replacement character, then the next byte.
+                    output.replaceSubrange(written..<written, with: [0xEF, 0xBF, 0xBD])
+                    written += 3
+                    offset += 1
+                    inLeft -= 1
+                }
+            }
+        }
+        return String(decoding: output[..<written], as: UTF8.self)
     }
 
     /// windows-1252 from 0x80: Latin-1 with typographic punctuation in 0x80–0x9F.
