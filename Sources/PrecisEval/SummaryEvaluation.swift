@@ -210,6 +210,8 @@ extension SummaryEvaluation {
     public struct SentenceSample: Sendable, Codable {
         public var features: [Double]
         public var oracle: Bool
+        /// The sentence as written, for scoring other selections offline.
+        public var text: String
     }
 
     /// One article's samples, for fitting ``NewsRanker``'s model offline.
@@ -229,7 +231,9 @@ extension SummaryEvaluation {
             return ArticleSamples(
                 id: example.id,
                 sentences: features.enumerated().map {
-                    SentenceSample(features: $0.element, oracle: chosen.contains($0.offset))
+                    SentenceSample(
+                        features: $0.element, oracle: chosen.contains($0.offset),
+                        text: document.sentences[$0.offset].text)
                 })
         }
     }

@@ -104,40 +104,35 @@ public enum Charset: String, Sendable, Codable {
     /// text when the C library lacks the conversion.
     static func convert(_ bytes: ArraySlice<UInt8>, from name: String) -> String {
         guard let converter = iconv_open("UTF-8", name), converter != iconv_t(bitPattern: -1) else {
-            return String(repeating: "\u{FFFD}", count: bytes.isEmpty ? 0 : 1)
+            return bytes.isEmpty ? "" : "\u{FFFD}"
         }
         defer { iconv_close(converter) }
-        var input = Array(bytes)
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var input = Array(bytes).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
+        var offset = 0
         var written = 0
-        input.withUnsafeMutableBufferPointer { source in
-            var inLeft = source.count
-            var offset = 0
-            while inLeft > 0 {
-                if output.count - written < 16 { output.append(contentsOf: repeatElement(0, count: output.count)) }
-                let (converted, consumed, produced) = output.withUnsafeMutableBufferPointer { target in
-                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(source.baseAddress! + offset)
-                        .assumingMemoryBound(to: CChar.self)
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(target.baseAddress! + written)
-                        .assumingMemoryBound(to: CChar.self)
-                    var left = inLeft
+        while offset < input.count {
+            if output.count - written < 16 { output += repeatElement(0, count: output.count) }
+            let (result, failure, consumed, produced) = input.withUnsafeMutableBufferPointer { source in
+                output.withUnsafeMutableBufferPointer { target in
+                    var inPointer = source.baseAddress.map { $0 + offset }
+                    var outPointer = target.baseAddress.map { $0 + written }
+                    var inLeft = source.count - offset
                     var outLeft = target.count - written
-                    let result = iconv(converter, &inPointer, &left, &outPointer, &outLeft)
-                    return (result, inLeft - left, target.count - written - outLeft)
-                }
-                offset += consumed
-                inLeft -= consumed
-                written += produced
-                if converted == -1 && errno != E2BIG {
-                    // An invalid or truncated sequence: one replacement character, then the next byte.
-                    output.replaceSubrange(written..<written, with: [0xEF, 0xBF, 0xBD])
-                    written += 3
-                    offset += 1
-                    inLeft -= 1
+                    let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    return (result, errno, source.count - offset - inLeft, target.count - written - outLeft)
                 }
             }
+            offset += consumed
+            written += produced
+            if result == -1 && failure != E2BIG {
+                // An invalid or truncated sequence: a replacement character, then on from the next byte.
+                output.replaceSubrange(written..<written, with: [-17, -65, -67])
+                written += 3
+                offset += 1
+            }
         }
-        return String(decoding: output[..<written], as: UTF8.self)
+        return String(decoding: output[..<written].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// windows-1252 from 0x80: Latin-1 with typographic punctuation in 0x80–0x9F.

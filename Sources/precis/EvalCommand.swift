@@ -206,7 +206,7 @@ struct EvalFeaturesCommand: ParsableCommand {
         abstract: "Write the news ranker's features of every sentence, labelled by the ROUGE oracle, as JSONL.",
         discussion: """
             For fitting the news model offline (scripts/train-news): one line per article, {"id", "sentences": \
-            [{"features": [...], "oracle": true|false}]}, features in the order of the "names" line that comes first.
+            [{"features": [...], "oracle": true|false, "text"}]}, features in the order of the "names" line that comes first.
             """)
 
     @Argument(help: "The JSONL data file, as for eval summaries.", completion: .file())

@@ -198,6 +198,87 @@ struct CharsetTests {
         #expect(Charset(label: " Latin1 ") == .windows1252)
         #expect(Charset(label: "ebcdic") == nil)
     }
+
+    @Test func centralEuropeanAndChinesePagesAreDecodedThroughIconv() {
+        // "Zażółć gęślą jaźń" in windows-1250, and "中文新闻" in GBK.
+        let polish: [UInt8] = [
+            0x5A, 0x61, 0xBF, 0xF3, 0xB3, 0xE6, 0x20, 0x67, 0xEA, 0x9C, 0x6C, 0xB9, 0x20, 0x6A, 0x61, 0x9F, 0xF1,
+        ]
+        let page = Array("<meta charset=windows-1250><p>".utf8) + polish
+        #expect(PageDecoder.decode(page).charset == .windows1250)
+        #expect(PageDecoder.decode(page).text.hasSuffix("Zażółć gęślą jaźń"))
+        let chinese: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4, 0xD0, 0xC2, 0xCE, 0xC5]
+        let declared = Array("<meta http-equiv=Content-Type content='text/html; charset=gb2312'><p>".utf8) + chinese
+        #expect(PageDecoder.decode(declared).charset == .gb18030)
+        #expect(PageDecoder.decode(declared).text.hasSuffix("中文新闻"))
+        // A byte sequence that is not GBK becomes one replacement character, and decoding goes on.
+        #expect(Charset.gb18030.decode([0xD6, 0xD0, 0xFF, 0x41][...]) == "中\u{FFFD}A")
+        #expect(Charset(label: "Shift_JIS") == .shiftJIS)
+        #expect(Charset(label: "latin2") == .iso8859_2)
+    }
+}
+
+struct BoilerplateTests {
+    static let story = """
+        <p>The city council voted on Monday to close the old market hall, which has stood empty since the roof
+        failed an inspection two winters ago.</p>
+        <p>Traders said they would move to the square outside until a new hall is built, a plan the council
+        expects to cost about four million euros.</p>
+        <p>Published figures show that the market drew more than a million visitors a year before it closed.</p>
+        """
+
+    @Test func creditsDatesAndReadingTimesAreNotArticleText() throws {
+        let article = try Pages.extract(
+            """
+            <html><body><article><h1>Market hall to close</h1>
+            <p>4 min read</p><p>Updated: 11.04.2020, 10:27</p>
+            \(Self.story)
+            <p>The empty hall in March. Photo: Jan Kowalski / Courier</p>
+            <p>© 2020 The Courier</p>
+            </article></body></html>
+            """)
+        let text = article.bodyText
+        #expect(text.contains("The city council voted"))
+        #expect(text.contains("Published figures show"))
+        for leak in ["4 min read", "Updated:", "Photo:", "©"] { #expect(!text.contains(leak), "\(leak)") }
+    }
+
+    @Test func aClosingHeadingEndsTheArticle() throws {
+        let article = try Pages.extract(
+            """
+            <html><body><article><h1>Market hall to close</h1>\(Self.story)
+            <h3>About the author</h3>
+            <p>Jan Kowalski has covered the city council for the Courier since 2009, and before that wrote about
+            schools and transport for a regional weekly.</p>
+            </article></body></html>
+            """)
+        #expect(article.bodyText.hasSuffix("a million visitors a year before it closed."))
+        #expect(!article.bodyText.contains("Kowalski"))
+    }
+
+    @Test func aClosingPhraseEarlyInTheArticleIsText() {
+        let blocks = ["Comments", "A", "B", "C"].map { Article.Block(.paragraph, $0) }
+        #expect(Boilerplate.trimmed(blocks).count == 4)
+        #expect(Boilerplate.trimmed(blocks + [Article.Block(.heading, "Related articles:")]).count == 4)
+        #expect(Boilerplate.trimmed([Article.Block(.heading, "Share prices fall")]).count == 1)
+        #expect(Boilerplate.trimmed([Article.Block(.paragraph, "Share")]).isEmpty)
+    }
+
+    @Test func authorBoxesAreSetAsideWhateverTheirOtherClassNames() throws {
+        let article = try Pages.extract(
+            """
+            <html><body><div class="post-content">\(Self.story)
+            <p>The hall's clock tower, which the council lists as a protected monument, will stay standing and
+            be repaired first, so that the square keeps its landmark while the rest of the site is cleared.</p>
+            <div class="author-bio text-lg"><p>Jan Kowalski is the Courier's city reporter. Before joining the
+            paper he spent ten years at a news agency, covering courts, councils and the regional parliament.</p>
+            </div></div></body></html>
+            """)
+        #expect(article.bodyText.contains("The city council voted"))
+        #expect(!article.bodyText.contains("Kowalski"))
+        #expect(Hints(classAndID: "author-box--content").contains(.aside))
+        #expect(!Hints(classAndID: "article-content").contains(.aside))
+    }
 }
 
 struct HostilePageTests {
