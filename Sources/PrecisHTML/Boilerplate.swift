@@ -32,8 +32,8 @@ enum Boilerplate {
 
     /// Whether a lowercased line carries a photo credit or a copyright mark.
     static func isCredit(_ key: String) -> Bool {
-        if key.contains("©") { return true }
-        return creditMarkers.contains { containsWord(key, $0) }
+        let bytes = Array(key.utf8)
+        return creditMarkers.contains { containsWord(bytes, $0) }
     }
 
     /// Whether a lowercased line is a date label ("Aktualisiert: 11.04.2020, 10:27", "Published 3 May")
@@ -82,14 +82,17 @@ enum Boilerplate {
         return rest.first.map { !$0.isLetter } ?? true
     }
 
-    /// Whether `marker` occurs in `text` with no letter before it.
-    static func containsWord(_ text: String, _ marker: String) -> Bool {
-        var searchStart = text.startIndex
-        while let range = text.range(of: marker, range: searchStart..<text.endIndex) {
-            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter {
-                return true
+    /// Whether `marker` occurs in `text` (UTF-8) with no ASCII letter just before it: "foto:" in "Foto: dpa"
+    /// but not in "Titelfoto:". A byte search, as the lines are short and the markers few.
+    static func containsWord(_ text: [UInt8], _ marker: [UInt8]) -> Bool {
+        guard let first = marker.first, text.count >= marker.count else { return false }
+        var i = 0
+        while i <= text.count - marker.count {
+            if text[i] == first && text[i..<(i + marker.count)].elementsEqual(marker) {
+                let before = i > 0 ? text[i - 1] | 0x20 : 0
+                if !(before >= 0x61 && before <= 0x7A) { return true }
             }
-            searchStart = range.upperBound
+            i += 1
         }
         return false
     }
@@ -109,12 +112,12 @@ enum Boilerplate {
         "читать также", "похожие статьи", "комментарии",
     ]
 
-    static let creditMarkers: [String] = [
-        "(c) ", "foto:", "fotos:", "bild:", "bilder:", "photo:", "photos:", "photograph:", "picture:", "credit:",
+    static let creditMarkers: [[UInt8]] = [
+        "©", "(c) ", "foto:", "fotos:", "bild:", "bilder:", "photo:", "photos:", "photograph:", "picture:", "credit:",
         "crédito", "crédit photo", "crédits photo", "getty images", "imago images", "picture-alliance",
         "picture alliance", "istock", "shutterstock", "stock.adobe", "reuters/", "afp/", "ap photo", "titelbild:",
         "beitragsbild:", "fotografia:", "fot.", "фото:",
-    ]
+    ].map { Array($0.utf8) }
 
     static let dateLabels: [String] = [
         "aktualisiert", "zuletzt aktualisiert", "publiziert", "veröffentlicht", "veröffentlichung", "erstellt",
