@@ -39,6 +39,14 @@ struct CommandTests {
             stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Runs the command on a thread of its own rather than one of the few cooperative threads, which a
+    /// server in this test process needs free to answer the command while it waits.
+    static func runOffPool(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Swift.Result { try run(arguments) }) }
+        }
+    }
+
     static func temporaryFile(_ contents: Data, suffix: String = ".txt") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "precis-test-\(UUID().uuidString)\(suffix)")

@@ -74,18 +74,20 @@ struct ImportCommandTests {
 
         try await Application(router: router).test(.live) { client in
             let base = "http://127.0.0.1:\(client.port ?? 0)"
-            let refused = try CommandTests.run(["import", "\(base)/feed.xml", "--database", database])
+            let refused = try await CommandTests.runOffPool(["import", "\(base)/feed.xml", "--database", database])
             #expect(refused.status == 2 && refused.stderr.contains("private or local address"))
 
-            let feed = try CommandTests.run(["import", "\(base)/feed.xml", "--database", database, "--allow-private"])
-            #expect(feed.stdout == "imported 1, updated 0, unchanged 0, failed 1\n")
+            let feed = try await CommandTests.runOffPool([
+                "import", "\(base)/feed.xml", "--database", database, "--allow-private",
+            ])
+            #expect(feed.stdout == "imported 1, updated 0, unchanged 0, failed 1\n", "\(feed.stderr)")
             #expect(feed.stderr.contains("Broken link") && feed.stderr.contains("404"))
 
-            let again = try CommandTests.run([
+            let again = try await CommandTests.runOffPool([
                 "import", "\(base)/lighthouse.html", "\(base)/loop", "--database", database, "--allow-private",
             ])
             // The same article (the address it redirected to), now with the page's own title: an update.
-            #expect(again.stdout == "imported 0, updated 1, unchanged 0, failed 1\n")
+            #expect(again.stdout == "imported 0, updated 1, unchanged 0, failed 1\n", "\(again.stderr)")
             #expect(again.stderr.contains("more than 5 redirects"))
         }
     }
