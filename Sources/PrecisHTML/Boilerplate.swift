@@ -1,5 +1,6 @@
 /// Lines that sit inside an article's containers without being its text, found by what they say once the
-/// body is chosen: photo credits, date and reading-time lines, one-word widgets, and the heading of the
+/// body is chosen: photo credits, source and date lines, reading times, one-word widgets, advertising and
+/// opinion disclosures at the top or bottom, and the heading of the
 /// page part that follows an article ("About the author", "Related articles", "Auch interessant"), which
 /// ends it. Trafilatura trims the same kinds of lines (Barbaresi, "Trafilatura: A Web Scraping Library and
 /// Command-Line Tool for Text Discovery and Extraction", ACL 2021 System Demonstrations).
@@ -17,6 +18,8 @@ enum Boilerplate {
             let length = key.unicodeScalars.count
             if index >= max(1, blocks.count / 2) && length < 80 && closesArticle(key) { break }
             if length < 300 && isCredit(key) { continue }
+            if length < 300 && (index < 2 || index >= blocks.count - 3) && isDisclosure(key) { continue }
+            if length < 150 && sourceLabels.contains(where: { key.hasPrefix($0) }) { continue }
             if length < 80 && (isDateLine(key) || isReadingTime(key) || isWidget(key)) { continue }
             kept.append(block)
         }
@@ -33,7 +36,13 @@ enum Boilerplate {
     /// Whether a lowercased line carries a photo credit or a copyright mark.
     static func isCredit(_ key: String) -> Bool {
         let bytes = Array(key.utf8)
-        return creditMarkers.contains { containsWord(bytes, $0) }
+        return creditMarkers.contains { contains(bytes, $0, atWordStart: true) }
+    }
+
+    /// Whether a lowercased line is an advertising, affiliate, opinion or copyright notice.
+    static func isDisclosure(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        return disclosureMarkers.contains { contains(bytes, $0, atWordStart: false) }
     }
 
     /// Whether a lowercased line is a date label ("Aktualisiert: 11.04.2020, 10:27", "Published 3 May")
@@ -82,15 +91,16 @@ enum Boilerplate {
         return rest.first.map { !$0.isLetter } ?? true
     }
 
-    /// Whether `marker` occurs in `text` (UTF-8) with no ASCII letter just before it: "foto:" in "Foto: dpa"
-    /// but not in "Titelfoto:". A byte search, as the lines are short and the markers few.
-    static func containsWord(_ text: [UInt8], _ marker: [UInt8]) -> Bool {
+    /// Whether `marker` occurs in `text` (UTF-8), when `atWordStart` with no ASCII letter just before it:
+    /// "foto:" in "Foto: dpa" but not in "Titelfoto:". A byte search, as the lines are short and the
+    /// markers few.
+    static func contains(_ text: [UInt8], _ marker: [UInt8], atWordStart: Bool) -> Bool {
         guard let first = marker.first, text.count >= marker.count else { return false }
         var i = 0
         while i <= text.count - marker.count {
             if text[i] == first && text[i..<(i + marker.count)].elementsEqual(marker) {
                 let before = i > 0 ? text[i - 1] | 0x20 : 0
-                if !(before >= 0x61 && before <= 0x7A) { return true }
+                if !atWordStart || !(before >= 0x61 && before <= 0x7A) { return true }
             }
             i += 1
         }
@@ -118,6 +128,19 @@ enum Boilerplate {
         "picture alliance", "istock", "shutterstock", "stock.adobe", "reuters/", "afp/", "ap photo", "titelbild:",
         "beitragsbild:", "fotografia:", "fot.", "фото:",
     ].map { Array($0.utf8) }
+
+    /// Advertising, affiliate, opinion and copyright notices: "This post contains references to products
+    /// from our advertisers", "*Werbung", "Les opinions exprimées ... n'engagent que leurs auteurs".
+    static let disclosureMarkers: [[UInt8]] = [
+        "affiliate", "provision vom", "enthält werbung", "*werbung", "werbung für", "advertis", "sponsored",
+        "opinions expressed", "opinions exprimées", "meinung des autors", "meinung der autorin", "prawem autorskim",
+        "all rights reserved", "alle rechte vorbehalten", "todos los derechos", "tous droits",
+        "receive compensation", "may earn a commission",
+    ].map { Array($0.utf8) }
+
+    static let sourceLabels: [String] = [
+        "quelle:", "quellen:", "source:", "sources:", "fuente:", "fuentes:", "źródło:", "источник:",
+    ]
 
     static let dateLabels: [String] = [
         "aktualisiert", "zuletzt aktualisiert", "publiziert", "veröffentlicht", "veröffentlichung", "erstellt",
