@@ -1,8 +1,7 @@
 /// Lines that sit inside an article's containers without being its text, found by what they say once the
 /// body is chosen: photo credits, source and date lines, reading times, one-word widgets, advertising and
-/// opinion disclosures at the top or bottom, and the heading of the
-/// page part that follows an article ("About the author", "Related articles", "Auch interessant"), which
-/// ends it. Trafilatura trims the same kinds of lines (Barbaresi, "Trafilatura: A Web Scraping Library and
+/// opinion notices at the top or bottom, and the heading of the page part that follows an article ("About
+/// the author", "Related articles", "Auch interessant"), which ends it. Trafilatura trims the same kinds of lines (Barbaresi, "Trafilatura: A Web Scraping Library and
 /// Command-Line Tool for Text Discovery and Extraction", ACL 2021 System Demonstrations).
 ///
 /// The phrases cover English, German, French, Spanish, Polish, Portuguese and Russian pages.
@@ -27,8 +26,13 @@ enum Boilerplate {
     }
 
     /// Whether a lowercased line names the page part after the article: one of ``closingPhrases`` with at
-    /// most 40 more characters.
+    /// most 40 more characters, and not a sentence ("Comments by the mayor drew criticism." is text).
     static func closesArticle(_ key: String) -> Bool {
+        if let last = key.lastIndex(where: { !$0.isWhitespace }), key[last] == ".", last > key.startIndex,
+            key[key.index(before: last)].isLetter
+        {
+            return false
+        }
         let line = trimmedLine(key)
         return closingPhrases.contains { startsWithWord(line, $0) && line.count <= $0.count + 40 }
     }
@@ -39,7 +43,8 @@ enum Boilerplate {
         return creditMarkers.contains { contains(bytes, $0, atWordStart: true) }
     }
 
-    /// Whether a lowercased line is an advertising, affiliate, opinion or copyright notice.
+    /// Whether a lowercased line is an advertising, affiliate, opinion or copyright notice. The markers are
+    /// phrases of notices, not words that news is written with ("advertising", "sponsored by").
     static func isDisclosure(_ key: String) -> Bool {
         let bytes = Array(key.utf8)
         return disclosureMarkers.contains { contains(bytes, $0, atWordStart: false) }
@@ -132,10 +137,11 @@ enum Boilerplate {
     /// Advertising, affiliate, opinion and copyright notices: "This post contains references to products
     /// from our advertisers", "*Werbung", "Les opinions exprimées ... n'engagent que leurs auteurs".
     static let disclosureMarkers: [[UInt8]] = [
-        "affiliate", "provision vom", "enthält werbung", "*werbung", "werbung für", "advertis", "sponsored",
-        "opinions expressed", "opinions exprimées", "meinung des autors", "meinung der autorin", "prawem autorskim",
-        "all rights reserved", "alle rechte vorbehalten", "todos los derechos", "tous droits",
-        "receive compensation", "may earn a commission",
+        "affiliate link", "affiliate-link", "provision vom", "enthält werbung", "*werbung", "of our advertisers",
+        "from our advertisers", "advertising disclaimer", "sponsored content", "sponsored post", "opinions expressed",
+        "opinions exprimées", "meinung des autors", "meinung der autorin", "prawem autorskim", "all rights reserved",
+        "alle rechte vorbehalten", "todos los derechos reservados", "tous droits réservés", "receive compensation",
+        "earn a commission",
     ].map { Array($0.utf8) }
 
     static let sourceLabels: [String] = [

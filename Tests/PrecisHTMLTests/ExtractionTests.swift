@@ -266,6 +266,12 @@ struct BoilerplateTests {
         #expect(Boilerplate.trimmed(blocks + [Article.Block(.heading, "Related articles:")]).count == 4)
         #expect(Boilerplate.trimmed([Article.Block(.heading, "Share prices fall")]).count == 1)
         #expect(Boilerplate.trimmed([Article.Block(.paragraph, "Share")]).isEmpty)
+        // News that uses the words of notices and closing headings is text.
+        let news = [
+            "Advertising spending fell by a tenth, the bill sponsored by two senators passed.",
+            "A", "B", "Comments by the mayor drew criticism.",
+        ].map { Article.Block(.paragraph, $0) }
+        #expect(Boilerplate.trimmed(news) == news)
     }
 
     @Test func authorBoxesAreSetAsideWhateverTheirOtherClassNames() throws {
