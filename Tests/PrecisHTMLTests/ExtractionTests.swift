@@ -213,6 +213,12 @@ struct CharsetTests {
         #expect(PageDecoder.decode(declared).text.hasSuffix("中文新闻"))
         // A byte sequence that is not GBK becomes one replacement character, and decoding goes on.
         #expect(Charset.gb18030.decode([0xD6, 0xD0, 0xFF, 0x41][...]) == "中\u{FFFD}A")
+        // Every charset decoded through iconv is one the C library has.
+        let iconvCharsets: [Charset] = [
+            .windows1250, .iso8859_2, .windows1253, .windows1254, .windows1257, .windows1258, .gb18030, .big5,
+            .shiftJIS, .eucJP, .iso2022JP, .eucKR,
+        ]
+        for charset in iconvCharsets { #expect(charset.decode(Array("News, 2026.".utf8)[...]) == "News, 2026.") }
         #expect(Charset(label: "Shift_JIS") == .shiftJIS)
         #expect(Charset(label: "latin2") == .iso8859_2)
     }
