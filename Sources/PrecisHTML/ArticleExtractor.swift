@@ -26,7 +26,7 @@ public struct ArticleExtractor: Sendable {
         try checkSize(html.utf8.count)
         let tree = HTMLTree(parsing: html)
         var article = Article()
-        MetadataReader(tree: tree).read(into: &article, pageURL: url)
+        let structuredBody = MetadataReader(tree: tree).read(into: &article, pageURL: url)
         var blocks = Boilerplate.trimmed(BodyExtractor(tree: tree).blocks())
         // The headline repeated in the body, with the short lines above it (a section name, a kicker).
         if let title = article.title?.lowercased(),
@@ -35,11 +35,36 @@ public struct ArticleExtractor: Sendable {
         {
             blocks.removeFirst(headline + 1)
         }
+        if let structuredBody, var fallback = Self.blocks(of: structuredBody, inPlaceOf: blocks) {
+            // The standfirst that the page shows above the article is rarely part of its articleBody.
+            if let description = article.description, description.count >= 40,
+                !structuredBody.contains(description)
+            {
+                fallback.insert(Article.Block(.paragraph, description), at: 0)
+            }
+            blocks = fallback
+        }
         article.blocks = blocks
         guard blocks.contains(where: { $0.kind != .heading && $0.text.count >= 2 }) else {
             throw HTMLError(.noArticle, "no article found: the page has no block of text that reads as one")
         }
         return article
+    }
+
+    /// The paragraphs of a JSON-LD `articleBody`, when the page's markup holds much less text than it: the
+    /// page renders its article with JavaScript, and the markup has only a teaser or nothing. An
+    /// `articleBody` in HTML is parsed as a page of its own.
+    static func blocks(of structuredBody: String, inPlaceOf blocks: [Article.Block]) -> [Article.Block]? {
+        let length = structuredBody.count
+        guard length >= 500, blocks.reduce(0, { $0 + $1.text.count }) * 3 < length else { return nil }
+        let fallback: [Article.Block]
+        if structuredBody.contains("<p") || structuredBody.contains("<br") {
+            fallback = Boilerplate.trimmed(BodyExtractor(tree: HTMLTree(parsing: structuredBody)).blocks())
+        } else {
+            fallback = structuredBody.split(whereSeparator: \.isNewline).map { String($0).collapsingWhitespace }
+                .filter { !$0.isEmpty }.map { Article.Block(.paragraph, $0) }
+        }
+        return fallback.isEmpty ? nil : fallback
     }
 
     private func checkSize(_ size: Int) throws {

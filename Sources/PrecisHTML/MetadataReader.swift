@@ -7,7 +7,10 @@ import Foundation
 struct MetadataReader {
     let tree: HTMLTree
 
-    func read(into article: inout Article, pageURL: String?) {
+    /// Fills in the article's metadata and returns the article's text as its JSON-LD gives it
+    /// (`articleBody`), for pages that render their body with JavaScript.
+    @discardableResult
+    func read(into article: inout Article, pageURL: String?) -> String? {
         var meta: [String: String] = [:]
         var canonical: String?
         var language: String?
@@ -80,6 +83,7 @@ struct MetadataReader {
             $0.replacingOccurrences(of: "_", with: "-")
         }.flatMap { $0.isEmpty ? nil : $0 }
         article.url = canonical ?? meta["og:url"] ?? Self.string(ld["url"]) ?? pageURL
+        return jsonLD.compactMap { $0["articleBody"] as? String }.max { $0.count < $1.count }
     }
 
     private static func isBylineElement(_ node: HTMLTree.Node) -> Bool {

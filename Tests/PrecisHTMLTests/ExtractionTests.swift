@@ -297,6 +297,43 @@ struct BoilerplateTests {
     }
 }
 
+struct StructuredBodyTests {
+    static let paragraphs = [
+        "The regional rail operator will run night trains between the capital and the coast from June, the first such service in twenty years.",
+        "Tickets go on sale next week, and the operator expects most of the two hundred sleeper berths to be booked for the summer months.",
+        "Unions welcomed the plan but asked for more staff on board, saying the night shifts would otherwise fall on the crews who already work weekends.",
+        "The ministry said it would review the timetable after the first season, when passenger numbers and the cost of the subsidy are known.",
+    ]
+
+    static func page(markupBody: String, articleBody: String) -> String {
+        let escaped = articleBody.replacingOccurrences(of: "\n", with: "\\n")
+        return """
+            <html><head><title>Night trains return</title>
+            <meta name="description" content="Sleeper services between the capital and the coast resume in June.">
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night trains return",
+            "articleBody": "\(escaped)"}</script></head>
+            <body><div id="app"><h1>Night trains return</h1>\(markupBody)</div></body></html>
+            """
+    }
+
+    @Test func aPageRenderedByScriptGetsItsArticleFromJSONLD() throws {
+        let article = try Pages.extract(
+            Self.page(
+                markupBody: "<p>Sleeper services between the capital and the coast resume in June.</p>",
+                articleBody: Self.paragraphs.joined(separator: "\n")))
+        #expect(
+            article.paragraphs == ["Sleeper services between the capital and the coast resume in June."]
+                + Self.paragraphs)
+    }
+
+    @Test func aPageWithItsArticleInTheMarkupKeepsIt() throws {
+        let markup = Self.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let article = try Pages.extract(
+            Self.page(markupBody: markup, articleBody: Self.paragraphs.joined(separator: " ") + " And more."))
+        #expect(article.paragraphs == Self.paragraphs)
+    }
+}
+
 struct HostilePageTests {
     @Test func deepNestingIsParsedWithoutRecursion() throws {
         let depth = 100_000
