@@ -1,3 +1,5 @@
+import CGumbo
+
 /// Turns a saved news page into an ``Article``: decodes its bytes (``PageDecoder``), parses them with
 /// an HTML5 parser (``HTMLTree``), reads the metadata (``MetadataReader``) and finds the body
 /// (``BodyExtractor``).
@@ -26,7 +28,7 @@ public struct ArticleExtractor: Sendable {
         try checkSize(html.utf8.count)
         let tree = HTMLTree(parsing: html)
         var article = Article()
-        let structuredBody = MetadataReader(tree: tree).read(into: &article, pageURL: url)
+        let articleBody = MetadataReader(tree: tree).read(into: &article, pageURL: url)
         var blocks = Boilerplate.trimmed(BodyExtractor(tree: tree).blocks())
         // The headline repeated in the body, with the short lines above it (a section name, a kicker).
         if let title = article.title?.lowercased(),
@@ -35,6 +37,9 @@ public struct ArticleExtractor: Sendable {
         {
             blocks.removeFirst(headline + 1)
         }
+        // A template stands in only for a body that is all but empty: pages keep widgets in templates too.
+        let structuredBody =
+            articleBody ?? (blocks.reduce(0, { $0 + $1.text.count }) < 200 ? Self.templateBody(in: tree) : nil)
         if let structuredBody, var fallback = Self.blocks(of: structuredBody, inPlaceOf: blocks) {
             // The standfirst that the page shows above the article is rarely part of its articleBody.
             if let description = article.description, description.count >= 40,
@@ -51,7 +56,17 @@ public struct ArticleExtractor: Sendable {
         return article
     }
 
-    /// The paragraphs of a JSON-LD `articleBody`, when the page's markup holds much less text than it: the
+    /// The longest `<script type="text/template">` that holds paragraphs: Blogger pages ship their posts
+    /// that way and render them with JavaScript.
+    static func templateBody(in tree: HTMLTree) -> String? {
+        tree.nodes.indices.lazy.filter { i in
+            let node = tree.nodes[i]
+            return !node.isText && node.tag == GUMBO_TAG_SCRIPT
+                && node.attribute("type")?.lowercased() == "text/template"
+        }.map { tree.text(of: $0) }.filter { $0.contains("<p") || $0.contains("<br") }.max { $0.count < $1.count }
+    }
+
+    /// The paragraphs of a JSON-LD `articleBody` or a template (``templateBody(in:)``), when the page's markup holds much less text than it: the
     /// page renders its article with JavaScript, and the markup has only a teaser or nothing. An
     /// `articleBody` in HTML is parsed as a page of its own.
     static func blocks(of structuredBody: String, inPlaceOf blocks: [Article.Block]) -> [Article.Block]? {

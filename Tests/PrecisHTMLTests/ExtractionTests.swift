@@ -326,6 +326,17 @@ struct StructuredBodyTests {
                 + Self.paragraphs)
     }
 
+    @Test func aPostShippedInATemplateIsReadFromIt() throws {
+        let post = Self.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let article = try Pages.extract(
+            """
+            <html><body><h2>Night trains return</h2><div class="post-body" itemprop="articleBody">
+            <script type="text/template">\(post)</script></div>
+            <script type="text/template"><p>Sign in to comment.</p></script></body></html>
+            """)
+        #expect(article.paragraphs == Self.paragraphs)
+    }
+
     @Test func aPageWithItsArticleInTheMarkupKeepsIt() throws {
         let markup = Self.paragraphs.map { "<p>\($0)</p>" }.joined()
         let article = try Pages.extract(
