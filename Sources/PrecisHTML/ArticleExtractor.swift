@@ -66,9 +66,9 @@ public struct ArticleExtractor: Sendable {
         }.map { tree.text(of: $0) }.filter { $0.contains("<p") || $0.contains("<br") }.max { $0.count < $1.count }
     }
 
-    /// The paragraphs of a JSON-LD `articleBody` or a template (``templateBody(in:)``), when the page's markup holds much less text than it: the
-    /// page renders its article with JavaScript, and the markup has only a teaser or nothing. An
-    /// `articleBody` in HTML is parsed as a page of its own.
+    /// The paragraphs of a JSON-LD `articleBody` or a template (``templateBody(in:)``), when the page's
+    /// markup holds much less text than it: the page renders its article with JavaScript, and the markup
+    /// has only a teaser or nothing. A body in HTML is parsed as a page of its own.
     static func blocks(of structuredBody: String, inPlaceOf blocks: [Article.Block]) -> [Article.Block]? {
         let length = structuredBody.count
         guard length >= 500, blocks.reduce(0, { $0 + $1.text.count }) * 3 < length else { return nil }
