@@ -39,7 +39,7 @@ public struct ArticleExtractor: Sendable {
         }
         // A template stands in only for a body that is all but empty: pages keep widgets in templates too.
         let structuredBody =
-            articleBody ?? (blocks.reduce(0, { $0 + $1.text.count }) < 200 ? Self.templateBody(in: tree) : nil)
+            articleBody ?? (blocks.characterCount < 200 ? Self.templateBody(in: tree) : nil)
         if let structuredBody, var fallback = Self.blocks(of: structuredBody, inPlaceOf: blocks) {
             // The standfirst that the page shows above the article is rarely part of its articleBody.
             if let description = article.description, description.count >= 40,
@@ -71,7 +71,7 @@ public struct ArticleExtractor: Sendable {
     /// has only a teaser or nothing. A body in HTML is parsed as a page of its own.
     static func blocks(of structuredBody: String, inPlaceOf blocks: [Article.Block]) -> [Article.Block]? {
         let length = structuredBody.count
-        guard length >= 500, blocks.reduce(0, { $0 + $1.text.count }) * 3 < length else { return nil }
+        guard length >= 500, blocks.characterCount * 3 < length else { return nil }
         let fallback: [Article.Block]
         if structuredBody.contains("<p") || structuredBody.contains("<br") {
             fallback = Boilerplate.trimmed(BodyExtractor(tree: HTMLTree(parsing: structuredBody)).blocks())

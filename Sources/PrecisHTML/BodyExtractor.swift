@@ -37,9 +37,9 @@ struct BodyExtractor {
 
     func blocks() -> [Article.Block] {
         let first = extract()
-        guard usesHints, first.reduce(0, { $0 + $1.text.count }) < Self.retryBelow else { return first }
+        guard usesHints, first.characterCount < Self.retryBelow else { return first }
         let second = BodyExtractor(tree: tree, usesHints: false).extract()
-        return second.reduce(0, { $0 + $1.text.count }) > first.reduce(0, { $0 + $1.text.count }) ? second : first
+        return second.characterCount > first.characterCount ? second : first
     }
 
     private func extract() -> [Article.Block] {
@@ -435,11 +435,7 @@ struct Hints: OptionSet, Sendable {
     }
 
     private static func contains(_ word: [UInt8], _ part: [UInt8]) -> Bool {
-        guard word.count >= part.count else { return false }
-        for start in 0...(word.count - part.count) where word[start] == part[0] {
-            if word[start..<(start + part.count)].elementsEqual(part) { return true }
-        }
-        return false
+        ByteSearch.firstIndex(of: part, in: word[...]) != nil
     }
 
     private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }

@@ -13,11 +13,18 @@ enum Boilerplate {
         var kept: [Article.Block] = []
         kept.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
+            // Lowercasing never shortens a text, so a long block is text without looking further.
+            guard block.text.unicodeScalars.count < 300 else {
+                kept.append(block)
+                continue
+            }
             let key = block.text.lowercased()
             let length = key.unicodeScalars.count
             if index >= max(1, blocks.count / 2) && length < 80 && closesArticle(key) { break }
-            if length < 300 && isCredit(key) { continue }
-            if length < 300 && (index < 2 || index >= blocks.count - 3) && isDisclosure(key) { continue }
+            let bytes = Array(key.utf8)
+            if length < 300 && (isCredit(bytes) || (index < 2 || index >= blocks.count - 3) && isDisclosure(bytes)) {
+                continue
+            }
             if length < 150 && sourceLabels.contains(where: { key.hasPrefix($0) }) { continue }
             if length < 80 && (isDateLine(key) || isReadingTime(key) || isWidget(key)) { continue }
             kept.append(block)
@@ -37,17 +44,15 @@ enum Boilerplate {
         return closingPhrases.contains { startsWithWord(line, $0) && line.count <= $0.count + 40 }
     }
 
-    /// Whether a lowercased line carries a photo credit or a copyright mark.
-    static func isCredit(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
-        return creditMarkers.contains { contains(bytes, $0, atWordStart: true) }
+    /// Whether a lowercased line (as UTF-8) carries a photo credit or a copyright mark.
+    static func isCredit(_ key: [UInt8]) -> Bool {
+        creditMarkers.contains { contains(key, $0, atWordStart: true) }
     }
 
-    /// Whether a lowercased line is an advertising, affiliate, opinion or copyright notice. The markers are
-    /// phrases of notices, not words that news is written with ("advertising", "sponsored by").
-    static func isDisclosure(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
-        return disclosureMarkers.contains { contains(bytes, $0, atWordStart: false) }
+    /// Whether a lowercased line (as UTF-8) is an advertising, affiliate, opinion or copyright notice. The
+    /// markers are phrases of notices, not words that news is written with ("advertising", "sponsored by").
+    static func isDisclosure(_ key: [UInt8]) -> Bool {
+        disclosureMarkers.contains { contains(key, $0, atWordStart: false) }
     }
 
     /// Whether a lowercased line is a date label ("Aktualisiert: 11.04.2020, 10:27", "Published 3 May")
@@ -97,17 +102,13 @@ enum Boilerplate {
     }
 
     /// Whether `marker` occurs in `text` (UTF-8), when `atWordStart` with no ASCII letter just before it:
-    /// "foto:" in "Foto: dpa" but not in "Titelfoto:". A byte search, as the lines are short and the
-    /// markers few.
+    /// "foto:" in "Foto: dpa" but not in "Titelfoto:".
     static func contains(_ text: [UInt8], _ marker: [UInt8], atWordStart: Bool) -> Bool {
-        guard let first = marker.first, text.count >= marker.count else { return false }
-        var i = 0
-        while i <= text.count - marker.count {
-            if text[i] == first && text[i..<(i + marker.count)].elementsEqual(marker) {
-                let before = i > 0 ? text[i - 1] | 0x20 : 0
-                if !atWordStart || !(before >= 0x61 && before <= 0x7A) { return true }
-            }
-            i += 1
+        var start = text.startIndex
+        while let i = ByteSearch.firstIndex(of: marker, in: text[start...]) {
+            let before = i > 0 ? text[i - 1] | 0x20 : 0
+            if !atWordStart || !(before >= 0x61 && before <= 0x7A) { return true }
+            start = i + 1
         }
         return false
     }

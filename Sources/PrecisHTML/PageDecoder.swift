@@ -30,7 +30,7 @@ public enum PageDecoder {
     /// The charset parameter of a `Content-Type` value.
     static func charset(inContentType value: String) -> Charset? {
         let lower = Array(value.lowercased().utf8)
-        guard let at = find(Array("charset".utf8), in: lower[...]) else { return nil }
+        guard let at = ByteSearch.firstIndex(of: Array("charset".utf8), in: lower[...]) else { return nil }
         var i = at + 7
         while i < lower.count && (lower[i] == 0x20 || lower[i] == 0x09) { i += 1 }
         guard i < lower.count, lower[i] == 0x3D else { return nil }
@@ -59,7 +59,9 @@ public enum PageDecoder {
             }
             // Skip comments whole: a commented-out declaration does not count.
             if bytes[i...].starts(with: [0x3C, 0x21, 0x2D, 0x2D]) {
-                guard let end = find([0x2D, 0x2D, 0x3E], in: bytes[(i + 4)..<limit]) else { return nil }
+                guard let end = ByteSearch.firstIndex(of: [0x2D, 0x2D, 0x3E], in: bytes[(i + 4)..<limit]) else {
+                    return nil
+                }
                 i = end + 3
                 continue
             }
@@ -101,16 +103,6 @@ public enum PageDecoder {
             previous = byte
         }
         return beside.cyrillic > beside.latin ? .windows1251 : .windows1252
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var i = haystack.startIndex
-        while i + needle.count <= haystack.endIndex {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
