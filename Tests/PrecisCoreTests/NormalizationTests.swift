@@ -90,6 +90,11 @@ struct WordTests {
         ("The government said on Monday that the new law would take effect next year.", "en"),
         ("Правительство заявило в понедельник, что новый закон вступит в силу в следующем году.", "ru"),
         ("هذا نص عربي قصير عن الأخبار.", "und"),
+        // Long enough that the first hundred words settle it, and English despite a Russian tail.
+        (
+            String(repeating: "The council voted on the plan to rebuild the old bridge. ", count: 12)
+                + String(repeating: "Совет проголосовал за план. ", count: 3), "en"
+        ),
     ])
     func detectsTheLanguage(text: String, code: String) throws {
         #expect(try Document(text).language.code == code)

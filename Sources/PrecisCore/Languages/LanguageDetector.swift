@@ -8,43 +8,67 @@
 ///
 /// - Complexity: O(min(n, 8 KiB)): the first 8 KiB (up to 300 words) decide.
 enum LanguageDetector {
-    private static let stopwords = Language.catalog.map(\.stopwordBytes)
+    /// Every catalog language's stopwords in one table; each word's value has bit k set when it is a
+    /// stopword of the k-th catalog language, so a word costs one lookup whatever the catalog's size.
+    private static let stopwords: FormTable = {
+        var masks: [String: Int32] = [:]
+        for (index, language) in Language.catalog.enumerated() where index < 32 {
+            for word in language.stopwords { masks[word, default: 0] |= Int32(bitPattern: 1 << UInt32(index)) }
+        }
+        var table = FormTable(capacity: masks.count)
+        for (word, mask) in masks.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(word.utf8)
+            table.insert(bytes, hash: FormTable.hash(bytes), .init(term: mask, stop: true))
+        }
+        return table
+    }()
 
     static func detect(_ bytes: [UInt8]) -> Language {
         let limit = min(bytes.count, 8_192)
+        let languages = min(Language.catalog.count, 32)
         var latin = 0
         var cyrillic = 0
         var other = 0
         var words = 0
-        var hits = [Int](repeating: 0, count: Language.catalog.count)
-        var current = ScratchBytes()
-        func count() {
-            words += 1
-            let word = current.bytes
-            let hash = FormTable.hash(word)
-            for (index, set) in stopwords.enumerated() where set.contains(word, hash: hash) { hits[index] += 1 }
-            current.removeAll()
-        }
+        var hits = [Int](repeating: 0, count: languages)
+        var leading = 0
+        let current = ScratchBytes()
         var i = 0
-        while i < limit && words < 300 {
-            let (c, length) = UTF8Scalar.decode(bytes, at: i)
-            if UTF8Scalar.isLetter(c) || c == 0x27 || c == 0x2019 {
+        // One step past the limit reads as a space, so that the last word is counted too.
+        while i <= limit && words < 300 {
+            let (c, length) = i < limit ? UTF8Scalar.decode(bytes, at: i) : (0x20, 1)
+            if i < limit && (UTF8Scalar.isLetter(c) || c == 0x27 || c == 0x2019) {
                 if c < 0x250 { latin += 1 } else if c >= 0x400 && c < 0x530 { cyrillic += 1 } else { other += 1 }
-                UTF8Scalar.appendLowercased(c == 0x2019 ? 0x27 : c, to: &current)
+                if c < 0x80 {
+                    current.append(UInt8(c >= 0x41 && c <= 0x5A ? c | 0x20 : c))
+                } else {
+                    var sink = current
+                    UTF8Scalar.appendLowercased(c == 0x2019 ? 0x27 : c, to: &sink)
+                }
             } else if current.count > 0 {
-                count()
+                words += 1
+                let word = current.bytes
+                if let found = Self.stopwords.find(word, hash: FormTable.hash(word)) {
+                    var mask = UInt32(bitPattern: found.term)
+                    while mask != 0 {
+                        let k = mask.trailingZeroBitCount
+                        hits[k] += 1
+                        leading = max(leading, hits[k])
+                        mask &= mask - 1
+                    }
+                }
+                current.removeAll()
                 // A hundred words in which one language has a quarter of its stopwords settle it.
-                if words >= 100 && hits.contains(where: { $0 * 4 >= words }) { break }
+                if words >= 100 && leading * 4 >= words { break }
             }
             i += length
         }
-        if current.count > 0 { count() }
 
         var best: Language?
         var bestHits = 0
-        for (index, language) in Language.catalog.enumerated() where hits[index] > bestHits {
+        for (language, count) in zip(Language.catalog, hits) where count > bestHits {
             best = language
-            bestHits = hits[index]
+            bestHits = count
         }
         if cyrillic > latin && cyrillic >= other { return .russian }
         if let best, bestHits * 50 >= words, latin + cyrillic >= other { return best }
