@@ -131,7 +131,8 @@ def write_model(names, w, penalty, held_out, checks, mean):
         lines.append(f"            {value:.6f},  // {name}")
     lines += [
         "        ],",
-        f"        redundancyPenalty: {penalty})",
+        f"        redundancyPenalty: {penalty},",
+        "        setWeights: setWeights)",
         "}",
         "",
     ]

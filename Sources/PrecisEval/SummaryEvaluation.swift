@@ -214,10 +214,19 @@ extension SummaryEvaluation {
         public var text: String
     }
 
+    /// One set of sentences that ``NewsRanker`` weighs as a whole, and its features.
+    public struct SetSample: Sendable, Codable {
+        /// The sentences' indices, in document order.
+        public var sentences: [Int]
+        public var features: [Double]
+    }
+
     /// One article's samples, for fitting ``NewsRanker``'s model offline.
     public struct ArticleSamples: Sendable, Codable {
         public var id: String
         public var sentences: [SentenceSample]
+        /// The sets weighed for a summary of three sentences.
+        public var sets: [SetSample]
     }
 
     /// The features of every sentence of every example, labelled by the greedy oracle (3 sentences,
@@ -234,6 +243,9 @@ extension SummaryEvaluation {
                     SentenceSample(
                         features: $0.element, oracle: chosen.contains($0.offset),
                         text: document.sentences[$0.offset].text)
+                },
+                sets: NewsRanker.setFeatures(for: document, count: 3).map {
+                    SetSample(sentences: $0.sentences, features: $0.features)
                 })
         }
     }

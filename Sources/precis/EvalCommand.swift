@@ -138,12 +138,24 @@ struct EvalSummariesCommand: ParsableCommand {
         configuration.includesOracle = !noOracle
         if let newsModel {
             configuration.newsModel = try Self.reportingFailures {
+                let model: NewsRanker.Model
                 do {
-                    return try JSONDecoder().decode(
+                    model = try JSONDecoder().decode(
                         NewsRanker.Model.self, from: Data(contentsOf: URL(fileURLWithPath: newsModel)))
                 } catch {
                     throw CommandFailure("\(newsModel): not a news model (\(error))")
                 }
+                let features = NewsRanker.Feature.allCases.count
+                let setFeatures = NewsRanker.setFeatureNames.count
+                guard model.weights.count == features else {
+                    throw CommandFailure(
+                        "\(newsModel): \(model.weights.count) weights; the news ranker has \(features) features")
+                }
+                if let setWeights = model.setWeights, setWeights.count != setFeatures {
+                    throw CommandFailure(
+                        "\(newsModel): \(setWeights.count) set weights; sets have \(setFeatures) features")
+                }
+                return model
             }
         }
         let total = examples.count
@@ -206,16 +218,30 @@ struct EvalFeaturesCommand: ParsableCommand {
         abstract: "Write the news ranker's features of every sentence, labelled by the ROUGE oracle, as JSONL.",
         discussion: """
             For fitting the news model offline (scripts/train-news): one line per article, {"id", "sentences": \
-            [{"features": [...], "oracle": true|false, "text"}]}, features in the order of the "names" line that comes first.
+            [{"features": [...], "oracle": true|false, "text"}], "sets": [{"sentences": [...], "features": [...]}]}, \
+            sentence features in the order of the "names" of the line that comes first and the features of the sets \
+            weighed for a three-sentence summary in the order of its "setNames"; that line's "model" is the \
+            compiled-in news model, in the form --news-model reads.
             """)
 
     @Argument(help: "The JSONL data file, as for eval summaries.", completion: .file())
     var data: String
 
+    /// The first line: the feature names, and the compiled-in model, which `--news-model` files start from.
+    struct Header: Encodable {
+        var names: [String]
+        var setNames: [String]
+        var model: NewsRanker.Model
+    }
+
     func run() throws {
         let examples = try Self.reportingFailures { try SummaryEvaluation.load(URL(fileURLWithPath: data)) }
         let output = BufferedOutput()
-        output.write(try JSONOutput.compact.encode(["names": NewsRanker.Feature.allCases.map(\.name)]))
+        output.write(
+            try JSONOutput.compact.encode(
+                Header(
+                    names: NewsRanker.Feature.allCases.map(\.name), setNames: NewsRanker.setFeatureNames,
+                    model: NewsModel.weights)))
         for article in SummaryEvaluation().samples(examples) {
             output.write(try JSONOutput.compact.encode(article))
         }

@@ -1,6 +1,9 @@
-/// The weights of ``NewsRanker``'s model, in ``NewsRanker/Feature`` order.
+/// The weights of ``NewsRanker``'s model, in ``NewsRanker/Feature`` order, and the weights with which a
+/// summary of three to six sentences is chosen as a set (``setWeights``, fitted by
+/// `scripts/train-news-sets`).
 ///
-/// These are set by hand as a prior (a lede that decays with position, centrality, the title, the
+/// The sentence weights rank the sentences (each summary sentence's score) and choose longer summaries.
+/// They are set by hand as a prior (a lede that decays with position, centrality, the title, the
 /// first sentence, and discounts for fragments, quotes and unpunctuated lines), not fitted: the
 /// logistic regression that `scripts/train-news` fits on the CNN/DailyMail dev set scores below Lead-3 on
 /// the half it was not fitted on, while these weights score above it on both dev sets (README, "Quality
@@ -31,5 +34,6 @@ public enum NewsModel {
             0,  // capitalised
             0.2,  // endsWithPunctuation
         ],
-        redundancyPenalty: 0.3)
+        redundancyPenalty: 0.3,
+        setWeights: setWeights)
 }

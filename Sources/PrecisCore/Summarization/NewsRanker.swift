@@ -39,10 +39,14 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         public var weights: [Double]
         /// The λ of maximal marginal relevance.
         public var redundancyPenalty: Double
+        /// Weights over ``LeadSets`` features, one per name of ``setFeatureNames``, for choosing a summary
+        /// of three to six sentences as a set; nil to choose every summary by maximal marginal relevance.
+        public var setWeights: [Double]?
 
-        public init(weights: [Double], redundancyPenalty: Double) {
+        public init(weights: [Double], redundancyPenalty: Double, setWeights: [Double]? = nil) {
             self.weights = weights
             self.redundancyPenalty = redundancyPenalty
+            self.setWeights = setWeights
         }
     }
 
@@ -58,15 +62,48 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
     }
 
     func scores(for document: Document, vectors: SentenceVectors) -> [Double] {
+        scores(for: document, vectors: vectors, count: nil).scores
+    }
+
+    /// The sentences' scores; and, for a summary of `count` sentences when the model has set weights
+    /// and ``LeadSets`` applies, the indices of the best set in document order that has no two sentences
+    /// whose cosine similarity reaches `duplicateThreshold`.
+    func scores(
+        for document: Document, vectors: SentenceVectors, count: Int?, duplicateThreshold: Double = 0.6
+    ) -> (scores: [Double], set: [Int]?) {
         let weights = model.weights
         var scores: [Double] = []
         scores.reserveCapacity(vectors.count)
-        Self.forEachFeatureRow(of: document, vectors: vectors) { _, row in
+        let setWeights = model.setWeights.flatMap { $0.count == LeadSets.featureNames.count ? $0 : nil }
+        let pool = setWeights == nil ? nil : count.flatMap { LeadSets.pool(document, count: $0) }
+        var rows: [[Double]] = []
+        Self.forEachFeatureRow(of: document, vectors: vectors) { i, row in
             var score = 0.0
             for (w, f) in zip(weights, row) { score += w * f }
             scores.append(score)
+            if let pool, rows.count < pool.count, pool[rows.count] == i { rows.append(Array(row)) }
         }
-        return scores
+        guard let pool, let count, let setWeights, rows.count == pool.count else { return (scores, nil) }
+        let sets = LeadSets(document, pool: pool, rows: rows)
+        let chosen = sets.best(count: count, weights: setWeights) {
+            Double(vectors.cosine($0, $1)) >= duplicateThreshold
+        }
+        return (scores, chosen.map { $0.map { pool[$0] } })
+    }
+
+    /// The names of the set features that ``Model/setWeights`` weigh, in order.
+    public static var setFeatureNames: [String] { LeadSets.featureNames }
+
+    /// Every set that would be weighed for a summary of `count` sentences: its sentences' indices and its
+    /// features, in ``setFeatureNames`` order; empty when the document has no more than `count`
+    /// sentences with words or `count` is not between 3 and 6.
+    public static func setFeatures(for document: Document, count: Int) -> [(sentences: [Int], features: [Double])] {
+        guard let pool = LeadSets.pool(document, count: count) else { return [] }
+        let all = features(for: document)
+        let sets = LeadSets(document, pool: pool, rows: pool.map { all[$0] })
+        var out: [(sentences: [Int], features: [Double])] = []
+        sets.forEachSet(count: count) { chosen, features in out.append((chosen.map { pool[$0] }, Array(features))) }
+        return out
     }
 
     /// The feature vectors of the document's sentences, in ``Feature`` order.

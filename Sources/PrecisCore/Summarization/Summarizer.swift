@@ -91,12 +91,18 @@ public struct Summarizer: Sendable {
         let penalty = ranker.redundancyPenalty
         let vectors = penalty > 0 || ranker is any VectorRanker ? SentenceVectors(document) : nil
         let scores: [Double]
-        if let vectorRanker = ranker as? any VectorRanker, let vectors {
+        var set: [Int]?
+        if let news = ranker as? NewsRanker, let vectors {
+            var count: Int?
+            if case .sentences(let k) = configuration.length { count = k }
+            (scores, set) = news.scores(
+                for: document, vectors: vectors, count: count, duplicateThreshold: configuration.duplicateThreshold)
+        } else if let vectorRanker = ranker as? any VectorRanker, let vectors {
             scores = vectorRanker.scores(for: document, vectors: vectors)
         } else {
             scores = ranker.scores(for: document)
         }
-        let chosen = select(document, scores: scores, penalty: penalty, vectors: penalty > 0 ? vectors : nil)
+        let chosen = set ?? select(document, scores: scores, penalty: penalty, vectors: penalty > 0 ? vectors : nil)
         let sentences = chosen.map { index in
             let sentence = document.sentences[index]
             return Summary.Sentence(

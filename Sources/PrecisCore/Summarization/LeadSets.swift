@@ -1,0 +1,206 @@
+/// Chooses a short news summary (three to six sentences) as a whole set: every way of taking k of the
+/// first k + 3 sentences is scored by a linear model over the set, and the best set wins.
+///
+/// A news summary is judged as a whole, not sentence by sentence. Which lede sentences to keep depends on
+/// the others: two sentences that tell the same fact are worth one, and three long sentences cost more
+/// precision than three short ones. Scoring whole sets sees those interactions. Scoring sentences one at
+/// a time cannot. The sets are limited to the head of the article, where an inverted pyramid puts the
+/// news (See et al. 2017: Lead-3 is hard to beat on CNN/DailyMail).
+///
+/// A set's features (``featureNames``) are:
+/// - the sums of its sentences' ``NewsRanker/Feature``s, the bias left out;
+/// - its length in words, the length squared, and its shortest sentence;
+/// - the largest and the mean word overlap between two of its sentences;
+/// - its coverage, the share of the article's content-word occurrences whose stem the set contains, in
+///   the spirit of SumBasic's frequency argument (Nenkova and Vanderwende 2005);
+/// - distinct content stems per word, and coverage per hundred words.
+///
+/// The weights are ``NewsRanker/Model/setWeights``. `scripts/train-news` fits them offline by listwise
+/// softmax regression (ListNet: Cao et al. 2007, "Learning to rank: from pairwise approach to listwise
+/// approach", ICML). Each article's sets are fitted towards a softmax of their ROUGE-1 against the
+/// reference. That fits the model to the choice it makes, which labels of single sentences do not.
+///
+/// - Complexity: O(w) to prepare, plus O(C(k + 3, 3) · k²) for the sets and their overlaps, k ≤ 6.
+struct LeadSets {
+    /// Sets are drawn from this many sentences more than the summary's length.
+    static let extraCandidates = 3
+    /// Summaries of fewer or more sentences are chosen one sentence at a time instead. The weights are
+    /// fitted on sets of three; on one or two sentences they lose to a one-at-a-time choice on writers-dev
+    /// (a lede alone, or the lede and one more, is hard to improve on), and past six the sets grow too many.
+    static let smallestCount = 3
+    static let largestCount = 6
+
+    /// The names of the set features, in weight order.
+    static let featureNames: [String] =
+        NewsRanker.Feature.allCases.dropFirst().map { "sum of \($0.name)" } + [
+            "words", "wordsSquared", "shortest", "largestOverlap", "meanOverlap", "coverage", "density",
+            "coveragePerWord",
+        ]
+
+    /// The candidate sentences' indices in the document, in order.
+    let pool: [Int]
+    /// The candidates' sentence features without the bias, row after row.
+    private let sums: [Double]
+    private let words: [Int]
+    /// The word overlap of candidates a and b at `overlaps[a * pool.count + b]`.
+    private let overlaps: [Double]
+    /// Each candidate's distinct content term ids.
+    private let contentTerms: [[Int32]]
+    /// Occurrences of each term as a content word, and the article's content-word occurrences.
+    private let contentCount: [Int32]
+    private let contentTotal: Int
+    private static let sumCount = NewsRanker.Feature.allCases.count - 1
+
+    /// The candidates for a summary of `count` sentences: the first `count + extraCandidates` sentences
+    /// that have words, or nil when there are no more of them than `count` or `count` is out of range.
+    static func pool(_ document: Document, count: Int) -> [Int]? {
+        guard count >= smallestCount && count <= largestCount else { return nil }
+        let pool = Array(
+            document.sentences.indices.lazy.filter { !document.sentences[$0].tokens.isEmpty }
+                .prefix(count + extraCandidates))
+        return pool.count > count ? pool : nil
+    }
+
+    /// The sets drawn from `pool`, whose sentences have the ``NewsRanker`` feature rows `rows`.
+    init(_ document: Document, pool: [Int], rows: [[Double]]) {
+        self.pool = pool
+        sums = rows.flatMap { $0.dropFirst() }
+        words = pool.map { document.sentences[$0].tokens.count }
+        func distinct(_ sentence: Int, content: Bool) -> [Int32] {
+            var terms: [Int32] = []
+            for token in document.tokens[document.sentences[sentence].tokens] where !content || token.isContent {
+                terms.append(token.term)
+            }
+            terms.sort()
+            var kept = 0
+            for term in terms where kept == 0 || terms[kept - 1] != term {
+                terms[kept] = term
+                kept += 1
+            }
+            terms.removeLast(terms.count - kept)
+            return terms
+        }
+        let terms = pool.map { distinct($0, content: false) }
+        contentTerms = pool.map { distinct($0, content: true) }
+        var overlaps = [Double](repeating: 0, count: pool.count * pool.count)
+        for a in pool.indices {
+            for b in pool.indices where b > a {
+                let shared = Self.intersectionCount(terms[a], terms[b])
+                let overlap = Double(shared) / Double(max(1, min(terms[a].count, terms[b].count)))
+                overlaps[a * pool.count + b] = overlap
+                overlaps[b * pool.count + a] = overlap
+            }
+        }
+        self.overlaps = overlaps
+        var contentCount = [Int32](repeating: 0, count: document.termCount)
+        var contentTotal = 0
+        for token in document.tokens where token.isContent {
+            contentCount[Int(token.term)] += 1
+            contentTotal += 1
+        }
+        self.contentCount = contentCount
+        self.contentTotal = contentTotal
+    }
+
+    /// The chosen candidates (indices into ``pool``) of the best-scoring set without a pair of
+    /// `duplicates`, or nil when every set has one; ties go to the earlier set in lexicographic order, so
+    /// equal scores keep the lede.
+    func best(count: Int, weights: [Double], duplicates: (Int, Int) -> Bool) -> [Int]? {
+        var duplicate = [Bool](repeating: false, count: pool.count * pool.count)
+        for a in pool.indices {
+            for b in pool.indices where b > a { duplicate[a * pool.count + b] = duplicates(pool[a], pool[b]) }
+        }
+        var best: [Int]?
+        var bestScore = -Double.infinity
+        forEachSet(count: count) { chosen, features in
+            for a in 0..<count {
+                for b in (a + 1)..<count where duplicate[chosen[a] * pool.count + chosen[b]] { return }
+            }
+            var score = 0.0
+            for (w, f) in zip(weights, features) { score += w * f }
+            if score > bestScore {
+                bestScore = score
+                best = chosen
+            }
+        }
+        return best
+    }
+
+    /// Calls `body` with each set of `count` candidates (indices into ``pool``, in lexicographic order)
+    /// and its features, in ``featureNames`` order, in a buffer valid for the call.
+    func forEachSet(count: Int, _ body: ([Int], UnsafeBufferPointer<Double>) -> Void) {
+        let n = pool.count
+        guard count >= 1 && count <= n else { return }
+        let sumCount = Self.sumCount
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.featureNames.count)
+        defer { buffer.deallocate() }
+        // Terms already counted for the current set are marked with its number.
+        var mark = [Int32](repeating: -1, count: contentCount.count)
+        var setNumber: Int32 = 0
+        var chosen = Array(0..<count)
+        while true {
+            buffer.update(repeating: 0)
+            var total = 0
+            var shortest = Int.max
+            var covered = 0
+            var distinct = 0
+            for i in chosen {
+                for k in 0..<sumCount { buffer[k] += sums[i * sumCount + k] }
+                total += words[i]
+                shortest = min(shortest, words[i])
+                for term in contentTerms[i] where mark[Int(term)] != setNumber {
+                    mark[Int(term)] = setNumber
+                    covered += Int(contentCount[Int(term)])
+                    distinct += 1
+                }
+            }
+            setNumber += 1
+            var largest = 0.0
+            var overlapSum = 0.0
+            for a in 0..<count {
+                for b in (a + 1)..<count {
+                    let overlap = overlaps[chosen[a] * n + chosen[b]]
+                    largest = max(largest, overlap)
+                    overlapSum += overlap
+                }
+            }
+            let pairs = count * (count - 1) / 2
+            let coverage = contentTotal > 0 ? Double(covered) / Double(contentTotal) : 0
+            let length = Double(total) / 100
+            buffer[sumCount] = length
+            buffer[sumCount + 1] = length * length
+            buffer[sumCount + 2] = Double(shortest) / 30
+            buffer[sumCount + 3] = largest
+            buffer[sumCount + 4] = pairs > 0 ? overlapSum / Double(pairs) : 0
+            buffer[sumCount + 5] = coverage
+            buffer[sumCount + 6] = Double(distinct) / Double(max(total, 1))
+            buffer[sumCount + 7] = coverage / (Double(max(total, 1)) / 100)
+            body(chosen, UnsafeBufferPointer(buffer))
+
+            // The next set in lexicographic order.
+            var position = count - 1
+            while position >= 0 && chosen[position] == n - count + position { position -= 1 }
+            if position < 0 { return }
+            chosen[position] += 1
+            for later in (position + 1)..<count { chosen[later] = chosen[later - 1] + 1 }
+        }
+    }
+
+    private static func intersectionCount(_ x: [Int32], _ y: [Int32]) -> Int {
+        var i = 0
+        var j = 0
+        var common = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return common
+    }
+}

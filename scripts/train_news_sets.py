@@ -1,0 +1,153 @@
+"""The fitting behind scripts/train-news-sets; see there. Reads ../shared data through `precis`, writes
+nothing into the repository unless WRITE=1."""
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
+
+import numpy as np
+from rouge_score import rouge_scorer
+from scipy.optimize import minimize
+
+PRECIS = os.environ["PRECIS"]
+DATA = os.environ["DATA"]
+WRITE = os.environ.get("WRITE") == "1"
+FOLDS = 5
+SALTS = ("", "a", "b")
+L2 = 0.03
+TEMPERATURE = 0.05
+SCORER = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
+
+
+def load(name):
+    """The compiled-in model, the set feature names, and each article's sets: features and ROUGE-1 F1."""
+    path = os.path.join(DATA, name)
+    references = {}
+    with open(path) as f:
+        for line in f:
+            record = json.loads(line)
+            references[record["id"]] = record["references"][0]
+    lines = subprocess.run([PRECIS, "eval", "features", path], capture_output=True, check=True,
+                           text=True).stdout.splitlines()
+    header = json.loads(lines[0])
+    articles = []
+    for line in lines[1:]:
+        record = json.loads(line)
+        if not record["sets"]:
+            continue
+        texts = [s["text"] for s in record["sentences"]]
+        reference = references[record["id"]]
+        rouge = [SCORER.score(reference, "\n".join(texts[i] for i in s["sentences"]))["rouge1"].fmeasure
+                 for s in record["sets"]]
+        articles.append({"id": record["id"], "x": np.array([s["features"] for s in record["sets"]]),
+                         "rouge": np.array(rouge)})
+    return header, articles
+
+
+def fit(articles):
+    """Listwise softmax regression (ListNet, Cao et al. 2007) towards softmax(ROUGE-1 / T), by L-BFGS."""
+    dimension = articles[0]["x"].shape[1]
+    targets = []
+    for a in articles:
+        t = np.exp((a["rouge"] - a["rouge"].max()) / TEMPERATURE)
+        targets.append(t / t.sum())
+
+    def loss(w):
+        value, gradient = L2 * w @ w, 2 * L2 * w
+        for a, target in zip(articles, targets):
+            s = a["x"] @ w
+            s -= s.max()
+            p = np.exp(s)
+            z = p.sum()
+            p /= z
+            value -= (target * (s - np.log(z))).sum() / len(articles)
+            gradient += a["x"].T @ (p - target) / len(articles)
+        return value, gradient
+
+    return minimize(loss, np.zeros(dimension), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
+
+
+def fold_of(article_id, salt):
+    return int(hashlib.sha1((salt + article_id).encode()).hexdigest(), 16) % FOLDS
+
+
+def evaluate(path, model, weights):
+    """ROUGE-1/2/Lsum F1 of `news` with these set weights and of Lead-3, by `precis eval summaries`."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(dict(model, setWeights=list(weights)), f)
+        name = f.name
+    out = subprocess.run(
+        [PRECIS, "eval", "summaries", path, "--method", "news", "--news-model", name, "--no-oracle",
+         "--format", "json"], capture_output=True, check=True, text=True).stdout
+    os.unlink(name)
+    systems = {s["system"]: s for s in json.loads(out)["systems"]}
+    return {k: [systems[k][m]["mean"] for m in ("rouge1", "rouge2", "rougeLsum")] for k in ("news", "lead-3")}
+
+
+def subset(path, ids, target):
+    with open(path) as source, open(target, "w") as out:
+        for line in source:
+            if json.loads(line)["id"] in ids:
+                out.write(line)
+    return target
+
+
+def main():
+    train_path = os.path.join(DATA, "cnndm-dev.jsonl")
+    header, articles = load("cnndm-dev.jsonl")
+    model = header["model"]
+    print(f"cnndm-dev: {len(articles)} articles, {articles[0]['x'].shape[1]} set features, L2 {L2}, T {TEMPERATURE}")
+    print(f"best set of the first six, the ceiling: ROUGE-1 {100 * np.mean([a['rouge'].max() for a in articles]):.2f}")
+    with tempfile.TemporaryDirectory() as directory:
+        for salt in SALTS:
+            news, lead, n = np.zeros(3), np.zeros(3), 0
+            for k in range(FOLDS):
+                train = [a for a in articles if fold_of(a["id"], salt) != k]
+                test_ids = {a["id"] for a in articles if fold_of(a["id"], salt) == k}
+                w = fit(train)
+                scores = evaluate(subset(train_path, test_ids, os.path.join(directory, "test.jsonl")), model, w)
+                news += len(test_ids) * np.array(scores["news"])
+                lead += len(test_ids) * np.array(scores["lead-3"])
+                n += len(test_ids)
+            news, lead = news / n, lead / n
+            print(f"held out, {FOLDS} folds (hash {salt or 'plain'}): news R1 {news[0]:.2f} R2 {news[1]:.2f} "
+                  f"RLsum {news[2]:.2f}; Lead-3 R1 {lead[0]:.2f} R2 {lead[1]:.2f} RLsum {lead[2]:.2f}; "
+                  f"ΔR1 {news[0] - lead[0]:+.2f}", flush=True)
+    w = fit(articles)
+    print("final weights, fitted on all of cnndm-dev:")
+    for name, value in zip(header["setNames"], w):
+        print(f"  {name:28} {value:+.4f}")
+    checks = {}
+    for name in ("cnndm-dev.jsonl", "writers-dev.jsonl", "bbc-dev.jsonl", "xsum-dev.jsonl"):
+        path = os.path.join(DATA, name)
+        if os.path.exists(path):
+            checks[name] = evaluate(path, model, w)
+            fitted = " (fitted on)" if name == "cnndm-dev.jsonl" else " (never seen)"
+            print(f"  {name}{fitted}: news R1 {checks[name]['news'][0]:.2f} against Lead-3 "
+                  f"{checks[name]['lead-3'][0]:.2f}")
+    if WRITE:
+        write(header["setNames"], w)
+
+
+def write(names, w):
+    lines = [
+        "// Written by scripts/train-news-sets: listwise softmax regression over the sets of three among the first",
+        "// six sentences of each CNN/DailyMail dev article (../shared/data/summaries/cnndm-dev.jsonl), towards",
+        f"// softmax(ROUGE-1 / {TEMPERATURE}), L2 {L2}. Its output gives the held-out figures; the README has them.",
+        "",
+        "extension NewsModel {",
+        "    /// The weights of ``LeadSets``' features, in ``NewsRanker/setFeatureNames`` order.",
+        "    static let setWeights: [Double] = [",
+    ]
+    for name, value in zip(names, w):
+        lines.append(f"        {value:.6f},  // {name}")
+    lines += ["    ]", "}", ""]
+    path = os.path.join("Sources", "PrecisCore", "Summarization", "NewsSetWeights.swift")
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
