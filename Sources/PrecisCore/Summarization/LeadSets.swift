@@ -15,7 +15,7 @@
 ///   the spirit of SumBasic's frequency argument (Nenkova and Vanderwende 2005);
 /// - distinct content stems per word, and coverage per hundred words.
 ///
-/// The weights are ``NewsRanker/Model/setWeights``. `scripts/train-news` fits them offline by listwise
+/// The weights are ``NewsRanker/Model/setWeights``. `scripts/train-news-sets` fits them offline by listwise
 /// softmax regression (ListNet: Cao et al. 2007, "Learning to rank: from pairwise approach to listwise
 /// approach", ICML). Each article's sets are fitted towards a softmax of their ROUGE-1 against the
 /// reference. That fits the model to the choice it makes, which labels of single sentences do not.

@@ -17,8 +17,10 @@ import Foundation
 /// The score is a linear predictor, bias + Σ wₖ·fₖ, with the weights of ``NewsModel``, compiled in;
 /// nothing is loaded at run time. `scripts/train-news` fits them as a logistic regression on sentences
 /// labelled by the greedy ROUGE oracle (Nallapati et al. 2017, SummaRuNNer) and reports the fit on data it
-/// was not fitted on. The ``Summarizer`` then picks sentences by Maximal Marginal Relevance (Carbonell and
-/// Goldstein 1998) with the model's ``redundancyPenalty``, so near-duplicates are never both chosen.
+/// was not fitted on. A summary of three to six sentences is chosen as a whole set among the first
+/// sentences (``LeadSets``, with the model's ``Model/setWeights``); other summaries are chosen by the
+/// ``Summarizer`` by Maximal Marginal Relevance (Carbonell and Goldstein 1998) with the model's
+/// ``redundancyPenalty``. Either way near-duplicates are never both chosen.
 ///
 /// - Complexity: that of ``LexRankRanker`` plus O(w) for the features: near-linear in the text.
 public struct NewsRanker: SentenceRanker, VectorRanker {

@@ -7,7 +7,8 @@
 /// λ the ranker's ``SentenceRanker/redundancyPenalty``; when λ > 0 a sentence whose similarity to a
 /// chosen one reaches ``Configuration/duplicateThreshold`` is never chosen. Because a candidate's MMR
 /// value only falls as sentences are chosen, candidates sit in a max-heap and are re-scored lazily
-/// when popped, and similarities are updated through an inverted index.
+/// when popped, and similarities are updated through an inverted index. The `news` method chooses a
+/// summary of three to six sentences as a whole set instead (``LeadSets``), under the same duplicate rule.
 ///
 /// - Complexity: ranking as the method states, plus O(n log n + Σₜ df(t)) for selection, with terms in
 ///   more than 1,000 sentences left out of the redundancy check.
