@@ -10,6 +10,8 @@ import numpy as np
 from rouge_score import rouge_scorer
 from scipy.optimize import minimize
 
+from train_news import evaluate_model, subset
+
 PRECIS = os.environ["PRECIS"]
 DATA = os.environ["DATA"]
 WRITE = os.environ.get("WRITE") == "1"
@@ -72,27 +74,6 @@ def fold_of(article_id, salt):
     return int(hashlib.sha1((salt + article_id).encode()).hexdigest(), 16) % FOLDS
 
 
-def evaluate(path, model, weights):
-    """ROUGE-1/2/Lsum F1 of `news` with these set weights and of Lead-3, by `precis eval summaries`."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(dict(model, setWeights=list(weights)), f)
-        name = f.name
-    out = subprocess.run(
-        [PRECIS, "eval", "summaries", path, "--method", "news", "--news-model", name, "--no-oracle",
-         "--format", "json"], capture_output=True, check=True, text=True).stdout
-    os.unlink(name)
-    systems = {s["system"]: s for s in json.loads(out)["systems"]}
-    return {k: [systems[k][m]["mean"] for m in ("rouge1", "rouge2", "rougeLsum")] for k in ("news", "lead-3")}
-
-
-def subset(path, ids, target):
-    with open(path) as source, open(target, "w") as out:
-        for line in source:
-            if json.loads(line)["id"] in ids:
-                out.write(line)
-    return target
-
-
 def main():
     train_path = os.path.join(DATA, "cnndm-dev.jsonl")
     header, articles = load("cnndm-dev.jsonl")
@@ -106,7 +87,8 @@ def main():
                 train = [a for a in articles if fold_of(a["id"], salt) != k]
                 test_ids = {a["id"] for a in articles if fold_of(a["id"], salt) == k}
                 w = fit(train)
-                scores = evaluate(subset(train_path, test_ids, os.path.join(directory, "test.jsonl")), model, w)
+                test_path = subset(train_path, test_ids, directory, "test.jsonl")
+                scores = evaluate_model(test_path, dict(model, setWeights=list(w)))
                 news += len(test_ids) * np.array(scores["news"])
                 lead += len(test_ids) * np.array(scores["lead-3"])
                 n += len(test_ids)
@@ -122,7 +104,7 @@ def main():
     for name in ("cnndm-dev.jsonl", "writers-dev.jsonl", "bbc-dev.jsonl", "xsum-dev.jsonl"):
         path = os.path.join(DATA, name)
         if os.path.exists(path):
-            checks[name] = evaluate(path, model, w)
+            checks[name] = evaluate_model(path, dict(model, setWeights=list(w)))
             fitted = " (fitted on)" if name == "cnndm-dev.jsonl" else " (never seen)"
             print(f"  {name}{fitted}: news R1 {checks[name]['news'][0]:.2f} against Lead-3 "
                   f"{checks[name]['lead-3'][0]:.2f}")

@@ -62,15 +62,14 @@ struct LeadSets {
     }
 
     /// The sets drawn from `pool`, whose sentences have the ``NewsRanker`` feature rows `rows`.
-    init(_ document: Document, pool: [Int], rows: [[Double]]) {
+    init(_ document: Document, vectors: SentenceVectors, pool: [Int], rows: [[Double]]) {
         self.pool = pool
         sums = rows.flatMap { $0.dropFirst() }
         words = pool.map { document.sentences[$0].tokens.count }
-        func distinct(_ sentence: Int, content: Bool) -> [Int32] {
-            var terms: [Int32] = []
-            for token in document.tokens[document.sentences[sentence].tokens] where !content || token.isContent {
-                terms.append(token.term)
-            }
+        // Overlap counts every distinct term, stopwords too; coverage only the content terms, which are the
+        // sentence vectors' terms.
+        let terms = pool.map { sentence in
+            var terms = document.tokens[document.sentences[sentence].tokens].map(\.term)
             terms.sort()
             var kept = 0
             for term in terms where kept == 0 || terms[kept - 1] != term {
@@ -80,12 +79,11 @@ struct LeadSets {
             terms.removeLast(terms.count - kept)
             return terms
         }
-        let terms = pool.map { distinct($0, content: false) }
-        contentTerms = pool.map { distinct($0, content: true) }
+        contentTerms = pool.map { Array(vectors.terms[vectors.offsets[$0]..<vectors.offsets[$0 + 1]]) }
         var overlaps = [Double](repeating: 0, count: pool.count * pool.count)
         for a in pool.indices {
             for b in pool.indices where b > a {
-                let shared = Self.intersectionCount(terms[a], terms[b])
+                let shared = SentenceVectors.sharedCount(terms[a][...], terms[b][...])
                 let overlap = Double(shared) / Double(max(1, min(terms[a].count, terms[b].count)))
                 overlaps[a * pool.count + b] = overlap
                 overlaps[b * pool.count + a] = overlap
@@ -184,23 +182,5 @@ struct LeadSets {
             chosen[position] += 1
             for later in (position + 1)..<count { chosen[later] = chosen[later - 1] + 1 }
         }
-    }
-
-    private static func intersectionCount(_ x: [Int32], _ y: [Int32]) -> Int {
-        var i = 0
-        var j = 0
-        var common = 0
-        while i < x.count && j < y.count {
-            if x[i] == y[j] {
-                common += 1
-                i += 1
-                j += 1
-            } else if x[i] < y[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return common
     }
 }

@@ -86,7 +86,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             if let pool, rows.count < pool.count, pool[rows.count] == i { rows.append(Array(row)) }
         }
         guard let pool, let count, let setWeights, rows.count == pool.count else { return (scores, nil) }
-        let sets = LeadSets(document, pool: pool, rows: rows)
+        let sets = LeadSets(document, vectors: vectors, pool: pool, rows: rows)
         let chosen = sets.best(count: count, weights: setWeights) {
             Double(vectors.cosine($0, $1)) >= duplicateThreshold
         }
@@ -101,8 +101,9 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
     /// sentences with words or `count` is not between 3 and 6.
     public static func setFeatures(for document: Document, count: Int) -> [(sentences: [Int], features: [Double])] {
         guard let pool = LeadSets.pool(document, count: count) else { return [] }
-        let all = features(for: document)
-        let sets = LeadSets(document, pool: pool, rows: pool.map { all[$0] })
+        let vectors = SentenceVectors(document)
+        let all = features(for: document, vectors: vectors)
+        let sets = LeadSets(document, vectors: vectors, pool: pool, rows: pool.map { all[$0] })
         var out: [(sentences: [Int], features: [Double])] = []
         sets.forEachSet(count: count) { chosen, features in out.append((chosen.map { pool[$0] }, Array(features))) }
         return out

@@ -159,16 +159,20 @@ struct SentenceVectors {
 
     /// The number of distinct terms of sentence `s` found in a sorted list.
     func overlap(_ s: Int, with sorted: [Int32]) -> Int {
-        var i = offsets[s]
-        var j = 0
-        let ie = offsets[s + 1]
+        Self.sharedCount(terms[offsets[s]..<offsets[s + 1]], sorted[...])
+    }
+
+    /// The number of ids two sorted lists without repeats have in common, by one merge.
+    static func sharedCount(_ x: ArraySlice<Int32>, _ y: ArraySlice<Int32>) -> Int {
+        var i = x.startIndex
+        var j = y.startIndex
         var shared = 0
-        while i < ie && j < sorted.count {
-            if terms[i] == sorted[j] {
+        while i < x.endIndex && j < y.endIndex {
+            if x[i] == y[j] {
                 shared += 1
                 i += 1
                 j += 1
-            } else if terms[i] < sorted[j] {
+            } else if x[i] < y[j] {
                 i += 1
             } else {
                 j += 1
