@@ -64,14 +64,14 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
     }
 
     func scores(for document: Document, vectors: SentenceVectors) -> [Double] {
-        scores(for: document, vectors: vectors, count: nil).scores
+        scores(for: document, vectors: vectors, count: nil, duplicateThreshold: 1).scores
     }
 
     /// The sentences' scores; and, for a summary of `count` sentences when the model has set weights
     /// and ``LeadSets`` applies, the indices of the best set in document order that has no two sentences
     /// whose cosine similarity reaches `duplicateThreshold`.
     func scores(
-        for document: Document, vectors: SentenceVectors, count: Int?, duplicateThreshold: Double = 0.6
+        for document: Document, vectors: SentenceVectors, count: Int?, duplicateThreshold: Double
     ) -> (scores: [Double], set: [Int]?) {
         let weights = model.weights
         var scores: [Double] = []

@@ -18,6 +18,20 @@ extension SentenceRanker {
 /// redundancy check: it builds them once and hands them to both.
 protocol VectorRanker: SentenceRanker {
     func scores(for document: Document, vectors: SentenceVectors) -> [Double]
+
+    /// The scores; and, for a summary of `count` sentences (nil for other lengths), the sentences a
+    /// ranker that chooses whole sets picks, in document order, with no two whose cosine similarity
+    /// reaches `duplicateThreshold`; nil leaves the choice to the ``Summarizer``.
+    func scores(for document: Document, vectors: SentenceVectors, count: Int?, duplicateThreshold: Double)
+        -> (scores: [Double], set: [Int]?)
+}
+
+extension VectorRanker {
+    func scores(for document: Document, vectors: SentenceVectors, count: Int?, duplicateThreshold: Double)
+        -> (scores: [Double], set: [Int]?)
+    {
+        (scores(for: document, vectors: vectors), nil)
+    }
 }
 
 /// The first sentences: the baseline that news summarizers must beat, because journalists put the news

@@ -93,13 +93,11 @@ public struct Summarizer: Sendable {
         let vectors = penalty > 0 || ranker is any VectorRanker ? SentenceVectors(document) : nil
         let scores: [Double]
         var set: [Int]?
-        if let news = ranker as? NewsRanker, let vectors {
+        if let vectorRanker = ranker as? any VectorRanker, let vectors {
             var count: Int?
             if case .sentences(let k) = configuration.length { count = k }
-            (scores, set) = news.scores(
+            (scores, set) = vectorRanker.scores(
                 for: document, vectors: vectors, count: count, duplicateThreshold: configuration.duplicateThreshold)
-        } else if let vectorRanker = ranker as? any VectorRanker, let vectors {
-            scores = vectorRanker.scores(for: document, vectors: vectors)
         } else {
             scores = ranker.scores(for: document)
         }
