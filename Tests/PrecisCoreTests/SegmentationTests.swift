@@ -16,6 +16,9 @@ struct SegmentationTests {
             name: "titles", text: "Mr. Smith met Dr. Jones and Gen. Patel. They talked.",
             sentences: ["Mr. Smith met Dr. Jones and Gen. Patel.", "They talked."]),
         Case(
+            name: "military ranks", text: "She drove Army Spc. Caleb Barnes and Pfc. Ann Lee to a concert. It rained.",
+            sentences: ["She drove Army Spc. Caleb Barnes and Pfc. Ann Lee to a concert.", "It rained."]),
+        Case(
             name: "political titles", text: "Sen. Warren, Gov. Newsom and Rep. Ocasio-Cortez spoke. Nobody else did.",
             sentences: ["Sen. Warren, Gov. Newsom and Rep. Ocasio-Cortez spoke.", "Nobody else did."]),
         Case(

@@ -29,7 +29,7 @@ extension Language {
                 "mr", "mrs", "ms", "messrs", "mmes", "dr", "drs", "prof", "profs", "gen", "lt", "col", "maj",
                 "capt", "cpt", "cmdr", "adm", "sgt", "cpl", "pvt", "brig", "sen", "sens", "rep", "reps", "gov",
                 "govs", "pres", "supt", "rev", "fr", "hon", "atty", "insp", "det", "lieut", "gens",
-                "amb", "mssrs",
+                "amb", "mssrs", "spc", "pfc", "sfc", "ssgt", "msgt", "cdr", "lcdr", "ens", "cmdt", "pte", "lcpl",
             ],
             beforeNumbers: [
                 "no", "nos", "vol", "vols", "p", "pp", "fig", "figs", "ch", "chap", "sec", "art", "para",
