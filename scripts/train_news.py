@@ -55,11 +55,12 @@ def evaluate_model(path, model):
     """ROUGE-1/2/Lsum F1 of `news` with `model` (as --news-model reads it) and of Lead-3 on `path`."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(model, f)
-        name = f.name
+        model_path = f.name
     out = subprocess.run(
-        [PRECIS, "eval", "summaries", path, "--method", "news", "--news-model", name, "--no-oracle", "--format", "json"],
+        [PRECIS, "eval", "summaries", path, "--method", "news", "--news-model", model_path, "--no-oracle", "--format",
+         "json"],
         capture_output=True, check=True, text=True).stdout
-    os.unlink(name)
+    os.unlink(model_path)
     systems = {s["system"]: s for s in json.loads(out)["systems"]}
     return {name: (systems[name]["rouge1"]["mean"], systems[name]["rouge2"]["mean"], systems[name]["rougeLsum"]["mean"])
             for name in ("news", "lead-3")}

@@ -30,8 +30,9 @@ INNER_FOLDS = 4
 SCORER = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
 
 
-def load(name):
-    """The compiled-in model, the set feature names, and each article's sets: features and ROUGE-1 F1."""
+def load(name, source):
+    """The compiled-in model, the set feature names, and each article's sets: features and ROUGE-1 F1, with
+    `source` ("cnndm" or "writers") for the weight its loss counts."""
     path = os.path.join(DATA, name)
     references = {}
     with open(path) as f:
@@ -50,8 +51,8 @@ def load(name):
         reference = references[record["id"]]
         rouge = [SCORER.score(reference, "\n".join(texts[i] for i in s["sentences"]))["rouge1"].fmeasure
                  for s in record["sets"]]
-        articles.append({"id": record["id"], "x": np.array([s["features"] for s in record["sets"]]),
-                         "rouge": np.array(rouge)})
+        articles.append({"id": record["id"], "source": source,
+                         "x": np.array([s["features"] for s in record["sets"]]), "rouge": np.array(rouge)})
     return header, articles
 
 
@@ -94,48 +95,51 @@ def chosen_rouge(articles, w):
     return sum(a["rouge"][int(np.argmax(a["x"] @ w))] for a in articles)
 
 
+def inner_scores(train, salt, l2, writers_weight):
+    """Summed ROUGE-1 over an inner cross-validation of `train`: of cnndm-dev's chosen sets, of writers-dev's,
+    and of writers-dev's Lead-3."""
+    fold = {a["id"]: fold_of(a["id"], "inner" + salt, INNER_FOLDS) for a in train}
+    cnndm, writers, lead = 0.0, 0.0, 0.0
+    for j in range(INNER_FOLDS):
+        w = fit([a for a in train if fold[a["id"]] != j], l2, writers_weight)
+        part = [a for a in train if fold[a["id"]] == j]
+        cnndm += chosen_rouge([a for a in part if a["source"] == "cnndm"], w)
+        writers += chosen_rouge([a for a in part if a["source"] == "writers"], w)
+        lead += sum(a["rouge"][0] for a in part if a["source"] == "writers")
+    return cnndm, writers, lead
+
+
 def nested(cnndm, writers):
     """Nested cross-validation: in each outer training fold, L2 and the writers weight are chosen from GRID by
     an inner cross-validation (the best cnndm-dev score among the points not below Lead-3 on writers-dev, or
     else the best writers-dev score), then fitted there and scored on the outer fold."""
-    lead = {name: 100 * np.mean([a["rouge"][0] for a in articles])
-            for name, articles in (("cnndm-dev", cnndm), ("writers-dev", writers))}
+    data = (("cnndm-dev", cnndm), ("writers-dev", writers))
+    lead = {name: 100 * np.mean([a["rouge"][0] for a in articles]) for name, articles in data}
     for salt in SALTS:
-        scored = {"cnndm-dev": 0.0, "writers-dev": 0.0}
+        scored = {name: 0.0 for name, _ in data}
         picks = []
         for k in range(FOLDS):
             train = [a for a in cnndm + writers if fold_of(a["id"], salt) != k]
-            best = None
-            for l2, writers_weight in GRID:
-                inner = {"cnndm": 0.0, "writers": 0.0, "lead": 0.0}
-                for j in range(INNER_FOLDS):
-                    part = [a for a in train if fold_of(a["id"], "inner" + salt, INNER_FOLDS) == j]
-                    w = fit([a for a in train if fold_of(a["id"], "inner" + salt, INNER_FOLDS) != j], l2, writers_weight)
-                    inner["cnndm"] += chosen_rouge([a for a in part if a["source"] == "cnndm"], w)
-                    inner["writers"] += chosen_rouge([a for a in part if a["source"] == "writers"], w)
-                    inner["lead"] += sum(a["rouge"][0] for a in part if a["source"] == "writers")
-                safe = inner["writers"] >= inner["lead"]
-                key = (safe, inner["cnndm"] if safe else inner["writers"])
-                if best is None or key > best[0]:
-                    best = (key, l2, writers_weight)
-            _, l2, writers_weight = best
+
+            def preference(point):
+                inner_cnndm, inner_writers, inner_lead = inner_scores(train, salt, *point)
+                safe = inner_writers >= inner_lead
+                return safe, inner_cnndm if safe else inner_writers
+
+            # max keeps the first of equal points, as the grid lists them.
+            l2, writers_weight = max(GRID, key=preference)
             picks.append(f"L2 {l2}, writers {writers_weight}")
             w = fit(train, l2, writers_weight)
-            for name, articles in (("cnndm-dev", cnndm), ("writers-dev", writers)):
+            for name, articles in data:
                 scored[name] += chosen_rouge([a for a in articles if fold_of(a["id"], salt) == k], w)
-        line = "; ".join(f"{name} news R1 {100 * scored[name] / n:.2f} against Lead-3 {lead[name]:.2f} "
-                         f"({100 * scored[name] / n - lead[name]:+.2f})"
-                         for name, n in (("cnndm-dev", len(cnndm)), ("writers-dev", len(writers))))
+        line = "; ".join(f"{name} news R1 {100 * scored[name] / len(articles):.2f} against Lead-3 {lead[name]:.2f} "
+                         f"({100 * scored[name] / len(articles) - lead[name]:+.2f})" for name, articles in data)
         print(f"nested, hash {salt or 'plain'}: {line}; chose {' | '.join(picks)}", flush=True)
 
 
 def main():
-    header, cnndm = load("cnndm-dev.jsonl")
-    _, writers = load("writers-dev.jsonl")
-    for a in cnndm:
-        a["source"] = "cnndm"
-    for a in writers:
-        a["source"] = "writers"
+    header, cnndm = load("cnndm-dev.jsonl", "cnndm")
+    _, writers = load("writers-dev.jsonl", "writers")
     model = header["model"]
     weighting = "L2 and writers weight chosen in each fold" if NESTED else f"each counting {WRITERS_WEIGHT}, L2 {L2}"
     print(f"fitted on cnndm-dev ({len(cnndm)} articles) and writers-dev ({len(writers)}, {weighting}); "

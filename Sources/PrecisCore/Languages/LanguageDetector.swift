@@ -32,19 +32,14 @@ enum LanguageDetector {
         var words = 0
         var hits = [Int](repeating: 0, count: languages)
         var leading = 0
-        let current = ScratchBytes()
+        var current = ScratchBytes()
         var i = 0
         // One step past the limit reads as a space, so that the last word is counted too.
         while i <= limit && words < 300 {
             let (c, length) = i < limit ? UTF8Scalar.decode(bytes, at: i) : (0x20, 1)
             if i < limit && (UTF8Scalar.isLetter(c) || c == 0x27 || c == 0x2019) {
                 if c < 0x250 { latin += 1 } else if c >= 0x400 && c < 0x530 { cyrillic += 1 } else { other += 1 }
-                if c < 0x80 {
-                    current.append(UInt8(c >= 0x41 && c <= 0x5A ? c | 0x20 : c))
-                } else {
-                    var sink = current
-                    UTF8Scalar.appendLowercased(c == 0x2019 ? 0x27 : c, to: &sink)
-                }
+                UTF8Scalar.appendLowercased(c == 0x2019 ? 0x27 : c, to: &current)
             } else if current.count > 0 {
                 words += 1
                 let word = current.bytes
