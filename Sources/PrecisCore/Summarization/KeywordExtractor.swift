@@ -25,9 +25,6 @@ struct KeywordExtractor {
             self.count = count
         }
 
-        var first: Int32 { ids.0 }
-        var array: [Int32] { Array([ids.0, ids.1, ids.2].prefix(count)) }
-
         func contains(_ term: Int32) -> Bool {
             (count > 0 && ids.0 == term) || (count > 1 && ids.1 == term) || (count > 2 && ids.2 == term)
         }
@@ -74,6 +71,11 @@ struct KeywordExtractor {
         var firstToken = [Int](repeating: -1, count: vocabularySize)
         var inTitle = [Bool](repeating: false, count: vocabularySize)
         for term in titleTerms where Int(term) < vocabularySize { inTitle[Int(term)] = true }
+        // Each keyword token's next occurrence of the same term, so that a term's spellings are read
+        // without another pass over the text; -1 ends a chain.
+        var nextSame = [Int32](repeating: -1, count: tokens.count)
+        var lastToken = [Int32](repeating: -1, count: vocabularySize)
+        var keywordTokens = 0
 
         for sentence in sentences {
             let early = sentence.index < 3 ? 1.5 : 1.0
@@ -83,23 +85,27 @@ struct KeywordExtractor {
                 let term = Int(token.term)
                 weight[term] += early * (inTitle[term] ? 1.5 : 1.0)
                 occurrences[term] += 1
-                if firstToken[term] < 0 { firstToken[term] = t }
+                if firstToken[term] < 0 { firstToken[term] = t } else { nextSame[Int(lastToken[term])] = Int32(t) }
+                lastToken[term] = Int32(t)
+                keywordTokens += 1
             }
         }
 
         var candidates: [Candidate] = []
-        candidates.reserveCapacity(vocabularySize * 2)
+        candidates.reserveCapacity(vocabularySize + keywordTokens)
         for term in 0..<vocabularySize where occurrences[term] > 0 {
             candidates.append(
                 Candidate(
                     terms: Terms(Int32(term), count: 1), occurrences: occurrences[term], first: firstToken[term],
                     firstRange: tokens[firstToken[term]].range, score: weight[term]))
         }
+        let words = candidates.count
 
-        // Phrases of two or three adjacent content words, found as each run of such words ends.
-        // Phrase keys pack up to three term ids of 21 bits each; longer vocabularies skip phrases.
-        var phrases = IndexTable(capacity: vocabularySize)
+        // Phrases of two or three adjacent content words, found as each run of such words ends; they
+        // follow the words in `candidates`. Phrase keys pack up to three term ids of 21 bits each;
+        // longer vocabularies skip phrases.
         if vocabularySize < 1 << 21 {
+            var phrases = IndexTable(capacity: keywordTokens)
             var runStart = -1
             var previous = -1
             func phrasesOfRun(ending end: Int) {
@@ -147,13 +153,14 @@ struct KeywordExtractor {
                 phrasesOfRun(ending: previous + 1)
             }
         }
-        for stored in phrases.storedValues {
-            let index = Int(stored)
-            let phrase = candidates[index]
-            guard phrase.occurrences >= 2, phrase.terms.isDistinct else { continue }
-            var perOccurrence = 0.0
-            for term in phrase.terms.array { perOccurrence += weight[Int(term)] / Double(occurrences[Int(term)]) }
-            candidates[index].score = Double(phrase.occurrences) * perOccurrence
+        for index in words..<candidates.count {
+            let terms = candidates[index].terms
+            let phraseCount = candidates[index].occurrences
+            guard phraseCount >= 2, terms.isDistinct else { continue }
+            var perOccurrence = weight[Int(terms.ids.0)] / Double(occurrences[Int(terms.ids.0)])
+            perOccurrence += weight[Int(terms.ids.1)] / Double(occurrences[Int(terms.ids.1)])
+            if terms.count == 3 { perOccurrence += weight[Int(terms.ids.2)] / Double(occurrences[Int(terms.ids.2)]) }
+            candidates[index].score = Double(phraseCount) * perOccurrence
         }
 
         // Candidates best first (ties to the earlier one), taken until `count` that no better one covers.
@@ -181,48 +188,55 @@ struct KeywordExtractor {
 
         // Single words are shown in their most frequent spelling; ties go to the one seen first.
         // Spellings are compared as bytes; only words with non-ASCII bytes or spaces need cleaning.
-        var spellings: [Int32: [(text: [UInt8], count: Int, first: Int)]] = [:]
-        var wanted = [Bool](repeating: false, count: vocabularySize)
-        for candidate in chosen where candidate.terms.count == 1 {
-            spellings[candidate.terms.first] = []
-            wanted[Int(candidate.terms.first)] = true
-        }
-        if !spellings.isEmpty {
-            for position in tokens.indices {
-                let token = tokens[position]
-                guard wanted[Int(token.term)], Self.isKeywordToken(token) else { continue }
-                var range = token.range
-                let plain = !bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
-                let cleaned: [UInt8]?
-                if plain {
-                    if range.count > 2 && bytes[range.upperBound - 2] == 0x27 && bytes[range.upperBound - 1] == 0x73 {
-                        range = range.lowerBound..<(range.upperBound - 2)
-                    }
-                    cleaned = nil
-                } else {
-                    cleaned = Array(Self.surface(bytes, range, strippingPossessive: true).utf8)
-                }
-                let form = cleaned.map { $0[...] } ?? ArraySlice(UnsafeBufferPointer(rebasing: bytes[range]))
-                if let k = spellings[token.term]?.firstIndex(where: { $0.text[...] == form }) {
-                    spellings[token.term]?[k].count += 1
-                } else {
-                    spellings[token.term]?.append((Array(form), 1, position))
-                }
-            }
-        }
         let top = chosen.first?.score ?? 1
         return chosen.map { candidate in
             let text: String
             if candidate.terms.count == 1 {
-                let best = spellings[candidate.terms.first]?.max { a, b in
-                    a.count != b.count ? a.count < b.count : a.first > b.first
-                }
-                text = best.map { String(decoding: $0.text, as: UTF8.self) } ?? ""
+                text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: nextSame)
             } else {
                 text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
             }
             return Summary.Keyword(text: text, score: candidate.score / top, count: candidate.occurrences)
         }
+    }
+
+    /// The most frequent spelling of the word whose occurrences start at token `first` and follow
+    /// `nextSame`; of equally frequent ones, the first seen. A possessive 's is not part of it.
+    private static func spelling(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, from first: Int,
+        nextSame: [Int32]
+    ) -> String {
+        // A spelling is a range of `bytes`, or bytes of its own when the text needed cleaning.
+        var spellings: [(range: Range<Int>, cleaned: [UInt8]?, count: Int)] = []
+        func same(_ a: (range: Range<Int>, cleaned: [UInt8]?), _ b: (range: Range<Int>, cleaned: [UInt8]?)) -> Bool {
+            switch (a.cleaned, b.cleaned) {
+            case (nil, nil): bytes[a.range].elementsEqual(bytes[b.range])
+            case (let x?, nil): x.elementsEqual(bytes[b.range])
+            case (nil, let y?): bytes[a.range].elementsEqual(y)
+            case (let x?, let y?): x == y
+            }
+        }
+        var position = first
+        while position >= 0 {
+            var range = tokens[position].range
+            position = Int(nextSame[position])
+            var cleaned: [UInt8]?
+            if bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+                cleaned = Array(Self.surface(bytes, range, strippingPossessive: true).utf8)
+            } else if range.count > 2 && bytes[range.upperBound - 2] == 0x27 && bytes[range.upperBound - 1] == 0x73 {
+                range = range.lowerBound..<(range.upperBound - 2)
+            }
+            if let k = spellings.firstIndex(where: { same(($0.range, $0.cleaned), (range, cleaned)) }) {
+                spellings[k].count += 1
+            } else {
+                spellings.append((range, cleaned, 1))
+            }
+        }
+        guard !spellings.isEmpty else { return "" }
+        var best = 0
+        for k in spellings.indices where spellings[k].count > spellings[best].count { best = k }
+        if let cleaned = spellings[best].cleaned { return String(decoding: cleaned, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[spellings[best].range]), as: UTF8.self)
     }
 
     /// Puts the `head` first elements in order at the front, leaving the rest in any order after them.

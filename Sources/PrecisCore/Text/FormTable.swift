@@ -167,9 +167,6 @@ struct IndexTable {
         count = 0
         for index in oldKeys.indices where oldValues[index] >= 0 { set(oldKeys[index], oldValues[index]) }
     }
-
-    /// The stored values, in no particular order.
-    var storedValues: [Int32] { values.filter { $0 >= 0 } }
 }
 
 /// A growable byte buffer for the word being read, written without the uniqueness and capacity checks
