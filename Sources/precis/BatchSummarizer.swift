@@ -93,7 +93,7 @@ struct BatchSummarizer {
             let lineStarted = clock.now
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var id: ID?
-            let encoded: Data
+            let encoded: [UInt8]
             do {
                 guard let line = try? decoder.decode(Line.self, from: Data(bytes)) else {
                     id = Self.salvageID(bytes)
@@ -120,7 +120,7 @@ struct BatchSummarizer {
                 let summarised = clock.now
                 var writer = JSONLineWriter()
                 writer.summaryLine(id: id, summary: summary)
-                encoded = Data(writer.bytes)
+                encoded = writer.bytes
                 if reportsTimings {
                     stages[0] += parsed - lineStarted
                     stages[1] += analysed - parsed
@@ -138,7 +138,7 @@ struct BatchSummarizer {
                     detail = .init(code: error.code.rawValue, message: "line \(number): \(error.message)")
                 default: detail = .init(code: "invalidLine", message: "line \(number) could not be summarised")
                 }
-                encoded = try encoder.encode(Failure(id: id, line: number, error: detail))
+                encoded = Array(try encoder.encode(Failure(id: id, line: number, error: detail)))
             }
             output.write(encoded)
             if reportsTimings { latencies.append(clock.now - lineStarted) }
@@ -225,8 +225,8 @@ final class LineReader {
 final class BufferedOutput {
     private var buffer = Data()
 
-    func write(_ line: Data) {
-        buffer.append(line)
+    func write(_ line: some Collection<UInt8>) {
+        buffer.append(contentsOf: line)
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }
     }
