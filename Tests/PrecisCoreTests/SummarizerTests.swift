@@ -146,6 +146,31 @@ struct SummarizerTests {
         #expect(summary.keywords.map(\.score) == summary.keywords.map(\.score).sorted(by: >))
     }
 
+    @Test func keywordsTakeTheMostFrequentSpellingWithoutPossessive() throws {
+        let text = """
+            Kestrel's engineers tested the turbine on Monday. The turbine spun for an hour.
+            Engineers at KESTREL said the turbine was quiet. Kestrel plans a second turbine.
+            Turbine makers watch Kestrel's work, and kestrel is the name on every blade.
+            The tur\u{AD}bine will ship next year, Kestrel said.
+            """
+        let keywords = try Summarizer().summarize(try Document(text)).keywords
+        let byText = Dictionary(uniqueKeysWithValues: keywords.map { ($0.text, $0) })
+        // "Kestrel" four times (twice as "Kestrel's"), "KESTREL" and "kestrel" once each.
+        #expect(byText["Kestrel"]?.count == 6)
+        // Lowercase five times (once with a soft hyphen, shown without it), capitalised once.
+        #expect(byText["turbine"]?.count == 6)
+        #expect(!keywords.contains { $0.text.contains("'s") || $0.text.contains("\u{AD}") })
+    }
+
+    @Test(arguments: [
+        ("plain words", false, false), ("He said \"yes\"", true, false), ("“Curly” 4 you", true, true),
+        ("«Ёлки» в 2024", true, true), ("лыжи и ёлки", false, false), ("room 101", false, true),
+        ("it’s ‘single’", false, false),
+    ])
+    func quotationMarksAndDigitsAreFoundInTheBytes(text: String, quoted: Bool, digits: Bool) {
+        #expect(NewsRanker.quotesAndDigits(text) == (quoted, digits))
+    }
+
     /// 10,000 sentences: the windowed graph and lazy MMR keep this near-linear. Correctness only; speed is
     /// measured by the benchmarks.
     @Test(arguments: Summarizer.Method.allCases)

@@ -174,16 +174,8 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.short, words < 8 ? 1 : 0)
             set(.long, words > 45 ? 1 : 0)
 
-            var quotes = 0
-            var digits = false
-            for scalar in sentence.text.unicodeScalars {
-                switch scalar {
-                case "\"", "\u{201C}", "\u{201D}", "\u{AB}", "\u{BB}": quotes += 1
-                case "0"..."9": digits = true
-                default: break
-                }
-            }
-            set(.quoted, quotes > 0 ? 1 : 0)
+            let (quoted, digits) = Self.quotesAndDigits(sentence.text)
+            set(.quoted, quoted ? 1 : 0)
             set(.startsWithQuote, sentence.text.unicodeScalars.first.map(Self.opensQuote) ?? false ? 1 : 0)
             set(.digits, digits ? 1 : 0)
             var capitalised = 0
@@ -194,6 +186,27 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.endsWithPunctuation, endsWithPunctuation(sentence.text) ? 1 : 0)
             body(i, f)
         }
+    }
+
+    /// Whether the text has a double quotation mark (" “ ” « ») and whether it has an ASCII digit, read
+    /// from its UTF-8 bytes: in UTF-8 a continuation byte never starts a character, so a mark's last
+    /// byte after its lead bytes is that mark.
+    static func quotesAndDigits(_ text: String) -> (quoted: Bool, digits: Bool) {
+        var quoted = false
+        var digits = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: quoted = true
+            case 0x30...0x39: digits = true
+            case 0x9C, 0x9D: if previous == (0xE2, 0x80) { quoted = true }
+            case 0xAB, 0xBB: if previous.1 == 0xC2 { quoted = true }
+            default: break
+            }
+            if quoted && digits { break }
+            previous = (previous.1, byte)
+        }
+        return (quoted, digits)
     }
 
     static func opensQuote(_ scalar: Unicode.Scalar) -> Bool {
