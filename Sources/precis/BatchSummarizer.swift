@@ -12,18 +12,9 @@ struct BatchSummarizer {
     var extractor = ArticleExtractor()
 
     /// An article's id as given: a string or a number.
-    enum ID: Codable, Equatable {
+    enum ID: Encodable, Equatable {
         case string(String)
         case number(Double)
-
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let string = try? container.decode(String.self) {
-                self = .string(string)
-            } else {
-                self = .number(try container.decode(Double.self))
-            }
-        }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
@@ -39,7 +30,7 @@ struct BatchSummarizer {
         }
     }
 
-    struct Line: Decodable {
+    struct Line {
         var id: ID?
         var article: String?
         /// A page, extracted when no "article" is given.
@@ -78,7 +69,6 @@ struct BatchSummarizer {
 
     func run(path: String) throws {
         let reader = try LineReader(path: path)
-        let decoder = JSONDecoder()
         let encoder = JSONOutput.compact
         let output = BufferedOutput()
         let progress = Terminal.stderrIsTerminal ? Progress() : nil
@@ -95,12 +85,23 @@ struct BatchSummarizer {
             var id: ID?
             let encoded: [UInt8]
             do {
-                guard let line = try? decoder.decode(Line.self, from: Data(bytes)) else {
-                    id = Self.salvageID(bytes)
-                    throw LineError(
-                        code: "invalidLine", message: "line \(number) is not a JSON object with a string \"article\"")
-                }
+                let (line, failure) = JSONLineReader.read(bytes)
                 id = line.id
+                switch failure {
+                case .syntax(let problem, let offset)?:
+                    throw LineError(
+                        code: "invalidLine",
+                        message: "line \(number) is not valid JSON: \(problem) at byte \(offset + 1)")
+                case .type(let member)?:
+                    throw LineError(
+                        code: "invalidLine",
+                        message: member == "id"
+                            ? "line \(number): \"id\" must be a string or a finite number"
+                            : "line \(number): \"\(member)\" must be a string")
+                case .encoding(let member)?:
+                    throw LineError(code: "invalidLine", message: "line \(number): \"\(member)\" is not valid Unicode")
+                case nil: break
+                }
                 var text: String
                 var title = line.title
                 if let article = line.article {
@@ -168,12 +169,6 @@ struct BatchSummarizer {
             microseconds(stages[3]) / count)
         FileHandle.standardError.write(Data((line + breakdown).utf8))
     }
-
-    /// The id of a line that is not valid as a whole, when one can still be read.
-    private static func salvageID(_ bytes: [UInt8]) -> ID? {
-        struct OnlyID: Decodable { var id: ID? }
-        return (try? JSONDecoder().decode(OnlyID.self, from: Data(bytes)))?.id
-    }
 }
 
 /// Reads lines from a file or standard input in chunks, without holding the whole input.
@@ -200,9 +195,19 @@ final class LineReader {
 
     deinit { if closes { try? handle.close() } }
 
+    /// The index of the first line feed at or after `start`, found with the C library's `memchr`.
+    private static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { p in
+            guard start < p.count, let base = p.baseAddress,
+                let found = memchr(base + start, 0x0A, p.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     func next() throws -> [UInt8]? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: position) {
                 let line = Array(buffer[position..<newline])
                 position = newline + 1
                 return line
