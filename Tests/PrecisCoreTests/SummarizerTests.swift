@@ -171,6 +171,22 @@ struct SummarizerTests {
         #expect(NewsRanker.quotesAndDigits(text) == (quoted, digits))
     }
 
+    /// Long texts are read eight bytes at a time: a mark at any offset must be seen, and the bytes just
+    /// outside the digits ("/" and ":") or near a quote ("!" and "#") must not count.
+    @Test func quotationMarksAndDigitsAreFoundAtEveryOffset() {
+        for offset in 0..<24 {
+            let before = String(repeating: "a", count: offset)
+            let after = String(repeating: "z", count: 24 - offset)
+            for (mark, quoted, digits) in [
+                ("0", false, true), ("9", false, true), ("\"", true, false), ("“", true, false), ("»", true, false),
+                ("/:!#", false, false), ("é", false, false),
+            ] {
+                let result = NewsRanker.quotesAndDigits(before + mark + after)
+                #expect(result == (quoted, digits), "\(mark) at \(offset)")
+            }
+        }
+    }
+
     /// 10,000 sentences: the windowed graph and lazy MMR keep this near-linear. Correctness only; speed is
     /// measured by the benchmarks.
     @Test(arguments: Summarizer.Method.allCases)
