@@ -36,6 +36,16 @@ enum LanguageDetector {
         var i = 0
         // One step past the limit reads as a space, so that the last word is counted too.
         while i <= limit && words < 300 {
+            if i < limit, bytes[i] < 0x80 {
+                // ASCII letters and apostrophes (0x27 | 0x20 is 0x27) without decoding.
+                let folded = bytes[i] | 0x20
+                if (folded >= 0x61 && folded <= 0x7A) || bytes[i] == 0x27 {
+                    latin += 1
+                    current.append(folded)
+                    i += 1
+                    continue
+                }
+            }
             let (c, length) = i < limit ? UTF8Scalar.decode(bytes, at: i) : (0x20, 1)
             if i < limit && (UTF8Scalar.isLetter(c) || c == 0x27 || c == 0x2019) {
                 if c < 0x250 { latin += 1 } else if c >= 0x400 && c < 0x530 { cyrillic += 1 } else { other += 1 }
