@@ -33,6 +33,7 @@ enum LanguageDetector {
         var hits = [Int](repeating: 0, count: languages)
         var leading = 0
         var current = ScratchBytes()
+        let stopwords = Self.stopwords
         var i = 0
         // One step past the limit reads as a space, so that the last word is counted too.
         while i <= limit && words < 300 {
@@ -53,7 +54,7 @@ enum LanguageDetector {
             } else if current.count > 0 {
                 words += 1
                 let word = current.bytes
-                if let found = Self.stopwords.find(word, hash: FormTable.hash(word)) {
+                if let found = stopwords.find(word, hash: FormTable.hash(word)) {
                     var mask = UInt32(bitPattern: found.term)
                     while mask != 0 {
                         let k = mask.trailingZeroBitCount

@@ -45,11 +45,16 @@ struct SentenceVectors {
             offsets.append(terms.count)
         }
         let total = Float(n)
+        // One logarithm per distinct document frequency, not one per entry.
+        var idfOfFrequency = [Float](repeating: 0, count: n + 1)
+        for f in df where f > 0 && idfOfFrequency[Int(f)] == 0 {
+            idfOfFrequency[Int(f)] = logf((1 + total) / (1 + Float(f))) + 1
+        }
         var weights = [Float](repeating: 0, count: terms.count)
         for s in 0..<n {
             var norm: Float = 0
             for k in offsets[s]..<offsets[s + 1] {
-                let idf = logf((1 + total) / (1 + Float(df[Int(terms[k])]))) + 1
+                let idf = idfOfFrequency[Int(df[Int(terms[k])])]
                 weights[k] = counts[k] * idf
                 norm += weights[k] * weights[k]
             }
