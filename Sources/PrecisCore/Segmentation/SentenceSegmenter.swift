@@ -207,7 +207,7 @@ public struct SentenceSegmenter: Sendable {
         if rules.beforeNumbers.contains(key) && (digit || lower) { return (false, end, k) }
         let abbreviation =
             isInitial(p, word) || isDotted(p, word) || rules.abbreviations.contains(key)
-            || rules.abbreviations.contains(twoWordKey(p, word, from: sentenceStart, last: key))
+            || twoWordKey(p, word, from: sentenceStart, last: key).map(rules.abbreviations.contains) ?? false
         if abbreviation {
             let isOpener = upper && nextWordIsOpener(p, at: q, limit: hi) && !nextIsInitial(p, at: q, limit: hi)
             return (isOpener || (sawNewline && upper), end, k)
@@ -423,14 +423,15 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// "т. д" for the `д` of "т. д.": multi-word abbreviations are listed with a space between parts.
+    /// Nil when no abbreviated word stands before this one.
     private func twoWordKey(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, from lower: Int, last: String)
-        -> String
+        -> String?
     {
         var e = word.lowerBound
         while e > lower && Self.isSpaceByte(p[e - 1]) { e -= 1 }
-        guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return last }
+        guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return nil }
         let previous = previousWord(p, before: e - 1, from: lower)
-        guard !previous.isEmpty else { return last }
+        guard !previous.isEmpty else { return nil }
         return lowercased(p, previous) + ". " + last
     }
 
