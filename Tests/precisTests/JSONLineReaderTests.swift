@@ -24,6 +24,7 @@ struct JSONLineReaderTests {
         #expect(read(#"{"id": -0.5}"#).line.id == .number(-0.5))
         #expect(read(#"{"id": 12e2}"#).line.id == .number(1200))
         #expect(read("{}").failure == nil)
+        #expect(read("\u{FEFF}{\"id\": \"bom\"}").line.id == .string("bom"))
     }
 
     /// Long strings go through the eight-byte scan: a quote, backslash or control character at every
