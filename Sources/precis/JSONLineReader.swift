@@ -1,3 +1,5 @@
+import PrecisCore
+
 /// Reads the fields that `summarize --jsonl` uses from one input line, straight from its bytes: a JSON
 /// object (RFC 8259) whose "id", "article", "html" and "title" are decoded and whose other members
 /// ("references", "system_outputs", ...) are checked for syntax and skipped without being built.
@@ -63,13 +65,7 @@ struct JSONLineReader {
             return nil
         }
         while true {
-            skipSpace()
-            guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw Failure.syntax("expected a member name", at: i) }
-            let name = try key()
-            skipSpace()
-            guard i < p.count, p[i] == UInt8(ascii: ":") else { throw Failure.syntax("expected ':'", at: i) }
-            i += 1
-            skipSpace()
+            let name = try memberName()
             var wanted = false
             switch name {
             case "id": (wanted, seen.id) = (!seen.id, true)
@@ -100,11 +96,18 @@ struct JSONLineReader {
         }
     }
 
-    /// A member name; names the reader wants are plain ASCII, so others need not be decoded.
-    private mutating func key() throws -> String {
+    /// Reads a member's name and the colon after it, and the spaces around both. Names the reader wants
+    /// are plain ASCII, so a longer name or one with escapes is returned as "".
+    private mutating func memberName() throws -> String {
+        skipSpace()
+        guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw Failure.syntax("expected a member name", at: i) }
         let start = i + 1
         let escaped = try skipString()
         let bytes = UnsafeBufferPointer(rebasing: p[start..<(i - 1)])
+        skipSpace()
+        guard i < p.count, p[i] == UInt8(ascii: ":") else { throw Failure.syntax("expected ':'", at: i) }
+        i += 1
+        skipSpace()
         guard bytes.count <= 16, !escaped else { return "" }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -174,16 +177,7 @@ struct JSONLineReader {
         }
         while true {
             skipSpace()
-            if isObject {
-                guard i < p.count, p[i] == UInt8(ascii: "\"") else {
-                    throw Failure.syntax("expected a member name", at: i)
-                }
-                try skipString()
-                skipSpace()
-                guard i < p.count, p[i] == UInt8(ascii: ":") else { throw Failure.syntax("expected ':'", at: i) }
-                i += 1
-                skipSpace()
-            }
+            if isObject { _ = try memberName() }
             try skipValue(depth: depth + 1)
             skipSpace()
             guard i < p.count else {
@@ -245,15 +239,14 @@ struct JSONLineReader {
         let start = i
         i += 1
         while i < p.count {
-            // Eight bytes at a time while none is a quote, a backslash or a control character
-            // (the zero-byte test of Mycroft, 1987, on the bytes xor'ed with each).
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
             while i + 8 <= p.count, let base = p.baseAddress {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let high: UInt64 = 0x8080_8080_8080_8080
-                func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
-                let control = (word &- ones &* 0x20) & ~word & high != 0
-                if control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) { break }
+                let word = ByteWord.load(base, at: i)
+                if ByteWord.containsByte(below: 0x20, word) || ByteWord.contains(word, UInt8(ascii: "\""))
+                    || ByteWord.contains(word, UInt8(ascii: "\\"))
+                {
+                    break
+                }
                 i += 8
             }
             guard i < p.count else { break }
@@ -272,7 +265,9 @@ struct JSONLineReader {
                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     i += 1
                 case UInt8(ascii: "u"):
-                    guard hex(at: i + 1) != nil else { throw Failure.syntax("a malformed \\u escape", at: i - 1) }
+                    guard Self.hex(p, at: i + 1) != nil else {
+                        throw Failure.syntax("a malformed \\u escape", at: i - 1)
+                    }
                     i += 5
                 default: throw Failure.syntax("an unknown escape", at: i - 1)
                 }
@@ -325,8 +320,6 @@ struct JSONLineReader {
         }
         return String(validating: out, as: UTF8.self)
     }
-
-    private func hex(at k: Int) -> UInt32? { Self.hex(p, at: k) }
 
     /// The value of four hexadecimal digits at `k`, or nil.
     private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt32? {

@@ -221,7 +221,7 @@ struct KeywordExtractor {
             var range = tokens[position].range
             position = Int(nextSame[position])
             var cleaned: [UInt8]?
-            if bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+            if Self.needsCleaning(bytes[range]) {
                 cleaned = Array(Self.surface(bytes, range, strippingPossessive: true).utf8)
             } else if range.count > 2 && bytes[range.upperBound - 2] == 0x27 && bytes[range.upperBound - 1] == 0x73 {
                 range = range.lowerBound..<(range.upperBound - 2)
@@ -268,11 +268,17 @@ struct KeywordExtractor {
         return true
     }
 
+    /// Whether a token's text may hold soft hyphens, zero-width spaces or line breaks, which
+    /// ``surface(_:_:strippingPossessive:)`` removes: it has a non-ASCII byte or a tab or line break.
+    private static func needsCleaning(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        bytes.contains { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+    }
+
     private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool)
         -> String
     {
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        if bytes[range].contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+        if Self.needsCleaning(bytes[range]) {
             text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
             text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }

@@ -190,27 +190,21 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
 
     /// Whether the text has a double quotation mark (" “ ” « ») and whether it has an ASCII digit, read
     /// from its UTF-8 bytes: a lead byte always starts a character, so a mark's lead byte followed by
-    /// the rest of its bytes is that mark. Runs of ASCII are read eight bytes at a time: a word has a
-    /// quote when it xor 0x22… has a zero byte (Mycroft's test, (x − 0x01…) & ~x & 0x80… ≠ 0), and a
-    /// digit when some byte b has b + 0x50 ≥ 0x80 but b + 0x46 < 0x80, which no carry disturbs while
-    /// every byte is below 0x80.
+    /// the rest of its bytes is that mark. Runs of ASCII are read eight bytes at a time (``ByteWord``).
     static func quotesAndDigits(_ text: String) -> (quoted: Bool, digits: Bool) {
         var text = text
         return text.withUTF8 { bytes in
             var quoted = false
             var digits = false
             guard let base = bytes.baseAddress else { return (false, false) }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             let n = bytes.count
             while i < n && !(quoted && digits) {
                 if i + 8 <= n {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if word & high == 0 {
-                        let quotes = word ^ (ones &* 0x22)
-                        if (quotes &- ones) & ~quotes & high != 0 { quoted = true }
-                        if (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & high != 0 { digits = true }
+                    let word = ByteWord.load(base, at: i)
+                    if ByteWord.isASCII(word) {
+                        if ByteWord.contains(word, 0x22) { quoted = true }
+                        if ByteWord.containsDigit(ascii: word) { digits = true }
                         i += 8
                         continue
                     }
