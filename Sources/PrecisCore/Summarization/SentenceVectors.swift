@@ -196,41 +196,60 @@ struct SentenceVectors {
 struct SentenceGraph {
     static func window(count n: Int) -> Int { max(32, min(128, 4_000_000 / max(n, 1))) }
 
-    private(set) var neighbors: [[(node: Int, weight: Float)]]
+    /// The edges in compressed sparse row form: node i's neighbours, in ascending order, are
+    /// `targets[first[i]..<first[i + 1]]`, with the edge weights in `weights` at the same places.
+    private var first: [Int]
+    private var targets: [Int32]
+    private var weights: [Float]
+
+    var count: Int { first.count - 1 }
 
     /// Builds the graph from a band of weights laid out as ``SentenceVectors/cosineBand(window:)`` lays
     /// it out, with `window` no wider than ``window(count:)``; zero weights are no edge.
     /// - Complexity: O(n · window).
     init(count n: Int, band: [Float], window: Int) {
-        neighbors = Array(repeating: [], count: n)
-        for i in 0..<n {
-            let upper = min(n, i + window + 1)
-            guard i + 1 < upper else { continue }
-            for j in (i + 1)..<upper {
-                let w = band[i * window + (j - i - 1)]
-                if w > 0 {
-                    neighbors[i].append((j, w))
-                    neighbors[j].append((i, w))
-                }
-            }
-        }
+        self.init(count: n, window: window) { i, j in band[i * window + (j - i - 1)] }
     }
 
     /// Builds the graph with `weight(i, j)` for each pair in the window; zero weights are no edge.
     /// - Complexity: O(n · min(n, 2·window) · l) for sentences of l distinct terms.
     init(count n: Int, weight: (Int, Int) -> Float) {
-        neighbors = Array(repeating: [], count: n)
-        let window = Self.window(count: n)
+        self.init(count: n, window: Self.window(count: n), weight: weight)
+    }
+
+    /// Weighs each pair i < j ≤ i + `window` once, then lays the edges out in two passes: one counts each
+    /// node's degree, one fills the rows.
+    private init(count n: Int, window: Int, weight: (Int, Int) -> Float) {
+        var edges: [(i: Int32, j: Int32, weight: Float)] = []
+        var degree = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
             let upper = min(n, i + window + 1)
             guard i + 1 < upper else { continue }
             for j in (i + 1)..<upper {
                 let w = weight(i, j)
                 if w > 0 {
-                    neighbors[i].append((j, w))
-                    neighbors[j].append((i, w))
+                    edges.append((Int32(i), Int32(j), w))
+                    degree[i + 1] += 1
+                    degree[j + 1] += 1
                 }
             }
+        }
+        for i in 0..<n { degree[i + 1] += degree[i] }
+        first = degree
+        targets = [Int32](repeating: 0, count: degree[n])
+        weights = [Float](repeating: 0, count: degree[n])
+        // Edges come in ascending order of (i, j), so each row fills in ascending order of neighbour:
+        // first those below the node (as j), then those above it (as i).
+        var next = degree
+        for edge in edges {
+            let i = Int(edge.i)
+            let j = Int(edge.j)
+            targets[next[i]] = edge.j
+            weights[next[i]] = edge.weight
+            next[i] += 1
+            targets[next[j]] = edge.i
+            weights[next[j]] = edge.weight
+            next[j] += 1
         }
     }
 
@@ -238,9 +257,15 @@ struct SentenceGraph {
     /// largest change is below `tolerance`. Sentences without edges keep the teleport mass only.
     /// - Complexity: O(iterations · edges).
     func pageRank(damping d: Float = 0.85, tolerance: Float = 1e-5, maxIterations: Int = 100) -> [Float] {
-        let n = neighbors.count
+        let n = count
         guard n > 0 else { return [] }
-        let outWeight = neighbors.map { $0.reduce(Float(0)) { $0 + $1.weight } }
+        var outWeight = [Float](repeating: 0, count: n)
+        for i in 0..<n {
+            for k in first[i]..<first[i + 1] { outWeight[i] += weights[k] }
+        }
+        // Each edge's share of its source's weight, w(j, i) / Σₖ w(j, k), taken once.
+        var share = [Float](repeating: 0, count: weights.count)
+        for k in 0..<weights.count { share[k] = weights[k] / outWeight[Int(targets[k])] }
         var score = [Float](repeating: 1 / Float(n), count: n)
         var next = score
         for _ in 0..<maxIterations {
@@ -250,7 +275,7 @@ struct SentenceGraph {
             var change: Float = 0
             for i in 0..<n {
                 var sum: Float = 0
-                for edge in neighbors[i] { sum += edge.weight / outWeight[edge.node] * score[edge.node] }
+                for k in first[i]..<first[i + 1] { sum += share[k] * score[Int(targets[k])] }
                 next[i] = base + d * sum
                 change = max(change, abs(next[i] - score[i]))
             }
