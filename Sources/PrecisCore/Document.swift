@@ -85,6 +85,7 @@ public struct Document: Sendable {
         var sentences: [Sentence] = []
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
+        let whole = normalized.string
         bytes.withUnsafeBufferPointer { p in
             var ranges: [Range<Int>] = []
             for range in paragraphRanges {
@@ -98,7 +99,7 @@ public struct Document: Sendable {
                         Sentence(
                             index: sentences.count, paragraph: paragraphs.count,
                             range: normalized.originalRange(sentenceRange),
-                            text: normalized.string(sentenceRange), tokens: tokenStart..<tokens.count))
+                            slice: normalized.slice(sentenceRange, of: whole), tokens: tokenStart..<tokens.count))
                 }
                 if sentences.count > first {
                     paragraphs.append(
@@ -192,7 +193,10 @@ public struct Sentence: Sendable, Hashable {
     /// UTF-8 byte range in the original text.
     public let range: Range<Int>
     /// The sentence's text, normalised (plain spaces, no soft hyphens, NFC).
-    public let text: String
+    public var text: String { String(slice) }
+    /// The same text as a slice of the document's normalised text, which all its sentences share, so
+    /// that a sentence costs no string of its own until its text is asked for.
+    let slice: Substring
     /// Indices of its tokens in ``Document/tokens``.
     public let tokens: Range<Int>
 }

@@ -174,16 +174,16 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.short, words < 8 ? 1 : 0)
             set(.long, words > 45 ? 1 : 0)
 
-            let (quoted, digits) = Self.quotesAndDigits(sentence.text)
+            let (quoted, digits) = Self.quotesAndDigits(sentence.slice)
             set(.quoted, quoted ? 1 : 0)
-            set(.startsWithQuote, sentence.text.unicodeScalars.first.map(Self.opensQuote) ?? false ? 1 : 0)
+            set(.startsWithQuote, sentence.slice.unicodeScalars.first.map(Self.opensQuote) ?? false ? 1 : 0)
             set(.digits, digits ? 1 : 0)
             var capitalised = 0
             for position in sentence.tokens.dropFirst() where document.tokens[position].startsUppercase {
                 capitalised += 1
             }
             set(.capitalised, words > 1 ? Double(capitalised) / Double(words - 1) : 0)
-            set(.endsWithPunctuation, endsWithPunctuation(sentence.text) ? 1 : 0)
+            set(.endsWithPunctuation, endsWithPunctuation(sentence.slice) ? 1 : 0)
             body(i, f)
         }
     }
@@ -191,7 +191,9 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
     /// Whether the text has a double quotation mark (" “ ” « ») and whether it has an ASCII digit, read
     /// from its UTF-8 bytes: a lead byte always starts a character, so a mark's lead byte followed by
     /// the rest of its bytes is that mark. Runs of ASCII are read eight bytes at a time (``ByteWord``).
-    static func quotesAndDigits(_ text: String) -> (quoted: Bool, digits: Bool) {
+    static func quotesAndDigits(_ text: String) -> (quoted: Bool, digits: Bool) { quotesAndDigits(text[...]) }
+
+    static func quotesAndDigits(_ text: Substring) -> (quoted: Bool, digits: Bool) {
         var text = text
         return text.withUTF8 { bytes in
             var quoted = false
@@ -232,7 +234,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         }
     }
 
-    static func endsWithPunctuation(_ text: String) -> Bool {
+    static func endsWithPunctuation(_ text: some StringProtocol) -> Bool {
         for scalar in text.unicodeScalars.reversed() {
             switch scalar {
             case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{BB}": continue

@@ -73,6 +73,24 @@ public struct NormalizedText: Sendable {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
+    /// The whole normalised text as a String.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The normalised text of a range, as a slice of `whole`, which is ``string``; a range that does not
+    /// fall on character boundaries of `whole` gets a string of its own instead.
+    func slice(_ range: Range<Int>, of whole: String) -> Substring {
+        let utf8 = whole.utf8
+        if utf8.count == bytes.count,
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound, limitedBy: utf8.endIndex),
+            let end = utf8.index(start, offsetBy: range.count, limitedBy: utf8.endIndex),
+            let lower = start.samePosition(in: whole.unicodeScalars),
+            let upper = end.samePosition(in: whole.unicodeScalars)
+        {
+            return Substring(whole.unicodeScalars[lower..<upper])
+        }
+        return string(range)[...]
+    }
+
     private static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], edits: [Edit]) {
         var out = [UInt8]()
         out.reserveCapacity(input.count)
