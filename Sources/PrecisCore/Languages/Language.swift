@@ -20,6 +20,8 @@ public struct Language: Sendable, CustomStringConvertible {
     let lexicon = Lexicon()
     /// Abbreviations and sentence openers for the segmenter.
     public let segmentation: SegmentationRules
+    /// The segmentation rules' word lists as byte sets, for the segmenter's lookups.
+    let segmentationWords: SegmentationWords
     /// Lowercase phrases that make a short line at the start or end of a copied page a widget
     /// ("previous article", "get a summary"), not article text.
     public let widgetPhrases: [String]
@@ -34,6 +36,7 @@ public struct Language: Sendable, CustomStringConvertible {
         self.stopwords = stopwords
         self.stopwordBytes = ByteSet(stopwords)
         self.segmentation = segmentation
+        self.segmentationWords = SegmentationWords(segmentation)
         self.widgetPhrases = widgetPhrases
     }
 

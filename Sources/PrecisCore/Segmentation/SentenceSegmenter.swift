@@ -25,11 +25,14 @@
 /// - Complexity: O(n) in the length of the paragraph; each byte is visited a bounded number of times.
 public struct SentenceSegmenter: Sendable {
     public let rules: SegmentationRules
-    private let stopwords: Set<String>
+    /// The rules' word lists and the stopwords, as byte sets.
+    private let words: SegmentationWords
+    private let stopwords: ByteSet
 
     public init(language: Language) {
         self.rules = language.segmentation
-        self.stopwords = language.stopwords
+        self.words = language.segmentationWords
+        self.stopwords = language.stopwordBytes
     }
 
     /// The sentences of a text, as strings, with paragraphs found at blank lines. A convenience over
@@ -198,16 +201,20 @@ public struct SentenceSegmenter: Sendable {
             return (p[k] != 0x2E && !lower, end, k)
         }
         if p[k] == 0x2E { return (false, end, k) }
-        let key = lowercased(p, word)
-        if rules.titles.contains(key) { return (false, end, k) }
+        let (title, beforeNumber, listed) = withLowercased(p, word) { key, hash in
+            (
+                words.titles.contains(key, hash: hash), words.beforeNumbers.contains(key, hash: hash),
+                words.abbreviations.contains(key, hash: hash)
+            )
+        }
+        if title { return (false, end, k) }
         // "1. Open the box": a list number opening the sentence.
         if word.lowerBound == sentenceStart && word.count <= 3 && word.allSatisfy({ p[$0] >= 0x30 && p[$0] <= 0x39 }) {
             return (false, end, k)
         }
-        if rules.beforeNumbers.contains(key) && (digit || lower) { return (false, end, k) }
+        if beforeNumber && (digit || lower) { return (false, end, k) }
         let abbreviation =
-            isInitial(p, word) || isDotted(p, word) || rules.abbreviations.contains(key)
-            || twoWordKey(p, word, from: sentenceStart, last: key).map(rules.abbreviations.contains) ?? false
+            isInitial(p, word) || isDotted(p, word) || listed || isTwoWordAbbreviation(p, word, from: sentenceStart)
         if abbreviation {
             let isOpener = upper && nextWordIsOpener(p, at: q, limit: hi) && !nextIsInitial(p, at: q, limit: hi)
             return (isOpener || (sawNewline && upper), end, k)
@@ -277,10 +284,7 @@ public struct SentenceSegmenter: Sendable {
         // "Newsfeed.Com", "Example.Org": a domain, not two sentences.
         var e = next
         while e < hi && p[e] < 0x80 && UTF8Scalar.isLetter(UInt32(p[e])) { e += 1 }
-        let following = lowercased(p, next..<e)
-        if ["com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "ru", "de"].contains(following) {
-            return false
-        }
+        if withLowercased(p, next..<e, { Self.domainEndings.contains($0, hash: $1) }) { return false }
         // Reject URL-, path- and address-like tokens, and tokens too long to be words.
         var a = j
         while a > 0 && !Self.isSpaceByte(p[a - 1]) {
@@ -316,7 +320,7 @@ public struct SentenceSegmenter: Sendable {
         var e = i + 2
         while e < hi && p[e] >= 0x61 && p[e] <= 0x7A { e += 1 }
         guard e + 1 < hi, p[e] == 0x20, p[e + 1] >= 0x61, p[e + 1] <= 0x7A, e - i - 1 <= 8 else { return nil }
-        return rules.unpunctuatedOpeners.contains(lowercased(p, (i + 1)..<e)) ? i + 1 : nil
+        return withLowercased(p, (i + 1)..<e) { words.unpunctuatedOpeners.contains($0, hash: $1) } ? i + 1 : nil
     }
 
     // MARK: Line breaks and separators
@@ -344,7 +348,7 @@ public struct SentenceSegmenter: Sendable {
         let last = p[e - 1]
         if last == 0x2C || last == 0x2D || last == 0x3B || last == 0x26 { return nil }  // , - ; &
         let word = previousWord(p, before: e, from: sentenceStart)
-        if !word.isEmpty && stopwords.contains(lowercased(p, word)) { return nil }
+        if !word.isEmpty && withLowercased(p, word, { stopwords.contains($0, hash: $1) }) { return nil }
         var q = k
         while q < hi, let length = Self.openerLength(p, at: q, limit: hi) { q += length }
         guard q < hi else { return nil }
@@ -410,29 +414,60 @@ public struct SentenceSegmenter: Sendable {
         return false
     }
 
-    private func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(word.count)
+    /// The endings of domain names that "Example.Org" is read as.
+    private static let domainEndings = ByteSet([
+        "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "ru", "de",
+    ])
+
+    /// Calls `body` with the lowercase bytes of `word` (’ read as ') and their ``FormTable`` hash, for
+    /// lookups in the word lists. With `before`, the bytes are those of the word before, ". " and
+    /// `word`, as multi-word abbreviations are listed. The bytes are written to the stack, or to an
+    /// array when they do not fit there.
+    private func withLowercased<R>(
+        _ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, after before: Range<Int>? = nil,
+        _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> R
+    ) -> R {
+        func write<Sink: ByteSink>(to out: inout Sink) {
+            if let before {
+                Self.appendLowercased(p, before, to: &out)
+                out.append(0x2E)
+                out.append(0x20)
+            }
+            Self.appendLowercased(p, word, to: &out)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var fixed = FixedBytes(buffer)
+            write(to: &fixed)
+            if !fixed.overflowed {
+                let key = UnsafeBufferPointer(rebasing: buffer[..<fixed.count])
+                return body(key, FormTable.hash(key))
+            }
+            var bytes: [UInt8] = []
+            write(to: &bytes)
+            return bytes.withUnsafeBufferPointer { body($0, FormTable.hash($0)) }
+        }
+    }
+
+    private static func appendLowercased<Sink: ByteSink>(
+        _ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, to out: inout Sink
+    ) {
         var x = word.lowerBound
         while x < word.upperBound {
             let (c, length) = UTF8Scalar.decode(p, at: x)
             if c == 0x2019 { out.append(0x27) } else { UTF8Scalar.appendLowercased(c, to: &out) }
             x += length
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// "т. д" for the `д` of "т. д.": multi-word abbreviations are listed with a space between parts.
-    /// Nil when no abbreviated word stands before this one.
-    private func twoWordKey(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, from lower: Int, last: String)
-        -> String?
-    {
+    /// Whether `word` and the abbreviated word before it form a listed abbreviation ("т. д" for the
+    /// `д` of "т. д."), which is listed with a space between its parts.
+    private func isTwoWordAbbreviation(_ p: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, from lower: Int) -> Bool {
         var e = word.lowerBound
         while e > lower && Self.isSpaceByte(p[e - 1]) { e -= 1 }
-        guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return nil }
+        guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return false }
         let previous = previousWord(p, before: e - 1, from: lower)
-        guard !previous.isEmpty else { return nil }
-        return lowercased(p, previous) + ". " + last
+        guard !previous.isEmpty else { return false }
+        return withLowercased(p, word, after: previous) { words.abbreviations.contains($0, hash: $1) }
     }
 
     /// Whether a single letter and a period stand at `q` ("В." in "В. В. Путин").
@@ -450,8 +485,7 @@ public struct SentenceSegmenter: Sendable {
             e += length
         }
         guard e > q else { return false }
-        let key = lowercased(p, q..<e)
-        return stopwords.contains(key) || rules.openers.contains(key)
+        return withLowercased(p, q..<e) { stopwords.contains($0, hash: $1) || words.openers.contains($0, hash: $1) }
     }
 
     // MARK: Character classes
@@ -525,5 +559,42 @@ enum Paragraphs {
         }
         if let start = runStart, let last = lines.last { result.append(start..<last.upperBound) }
         return result
+    }
+}
+
+/// The word lists of ``SegmentationRules`` as byte sets, built once per ``Language``.
+final class SegmentationWords: Sendable {
+    let titles: ByteSet
+    let beforeNumbers: ByteSet
+    let abbreviations: ByteSet
+    let openers: ByteSet
+    let unpunctuatedOpeners: ByteSet
+
+    init(_ rules: SegmentationRules) {
+        titles = ByteSet(rules.titles)
+        beforeNumbers = ByteSet(rules.beforeNumbers)
+        abbreviations = ByteSet(rules.abbreviations)
+        openers = ByteSet(rules.openers)
+        unpunctuatedOpeners = ByteSet(rules.unpunctuatedOpeners)
+    }
+}
+
+/// A byte buffer of fixed size that notes when more is written to it than it holds.
+struct FixedBytes: ByteSink {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+    private(set) var overflowed = false
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func append(_ byte: UInt8) {
+        guard count < buffer.count else {
+            overflowed = true
+            return
+        }
+        buffer[count] = byte
+        count += 1
     }
 }
