@@ -49,7 +49,7 @@ final class Lexicon: Sendable {
     }
 
     /// The entry of `form` when the lexicon knows it.
-    func find(_ form: [UInt8], hash: UInt32) -> Entry? {
+    func find(_ form: some Collection<UInt8>, hash: UInt32) -> Entry? {
         state.withLock { state in
             state.forms.find(form, hash: hash).map { Entry(stem: $0.term, isStopword: $0.stop) }
         }
@@ -57,7 +57,7 @@ final class Lexicon: Sendable {
 
     /// Records a form with the stem and stopword flag computed for it, and returns its entry; when the
     /// lexicon is full the form is not recorded and the stem keeps its id only if already known.
-    func insert(_ form: [UInt8], hash: UInt32, stem: [UInt8], isStopword: Bool) -> Entry {
+    func insert(_ form: some Collection<UInt8>, hash: UInt32, stem: some Collection<UInt8>, isStopword: Bool) -> Entry {
         let stemHash = FormTable.hash(stem)
         return state.withLock { state in
             if let known = state.forms.find(form, hash: hash) { return Entry(stem: known.term, isStopword: known.stop) }

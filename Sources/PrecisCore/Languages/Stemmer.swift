@@ -18,13 +18,15 @@ final class Stemmer {
 
     /// The stem of a lowercase word given as UTF-8; libstemmer counts its input and output in bytes.
     func stem(_ word: [UInt8]) -> [UInt8] {
-        let result: [UInt8]? = word.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress,
-                let stemmed = sb_stemmer_stem(handle, base, Int32(buffer.count))
-            else { return nil }
-            let length = Int(sb_stemmer_length(handle))
-            return Array(UnsafeBufferPointer(start: stemmed, count: length))
+        word.withUnsafeBufferPointer { buffer in withStem(of: buffer) { Array($0) } }
+    }
+
+    /// Calls `body` with the stem of a lowercase UTF-8 word, in libstemmer's buffer, which is valid only
+    /// for the call; with the word itself if libstemmer fails.
+    func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let base = word.baseAddress, let stemmed = sb_stemmer_stem(handle, base, Int32(word.count)) else {
+            return body(word)
         }
-        return result ?? word
+        return body(UnsafeBufferPointer(start: stemmed, count: Int(sb_stemmer_length(handle))))
     }
 }

@@ -137,7 +137,7 @@ struct TermAnalyzer {
         let form = scratch.bytes
         let hash = FormTable.hash(form)
         if let known = forms.find(form, hash: hash) { return (term(ofStem: known.term), known.stop) }
-        return insert(Array(form), hash: hash)
+        return insert(form, hash: hash)
     }
 
     /// This document's term for the lexicon's stem `id`, numbered on first sight.
@@ -152,43 +152,41 @@ struct TermAnalyzer {
 
     /// Looks up a form new to the borrowed table in the ``Lexicon``, stemming and classifying it when the
     /// lexicon does not know it either.
-    private mutating func insert(_ form: [UInt8], hash: UInt32) -> (Int32, Bool) {
+    private mutating func insert(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
         if let known = unknownForms.find(form, hash: hash) { return (known.term, known.stop) }
-        var entry = lexicon.find(form, hash: hash)
-        var stem: [UInt8]? = nil
-        if entry == nil {
-            var stop = stopwords.contains(form, hash: hash)
-            if !stop, let apostrophe = form.firstIndex(of: 0x27) {
-                // Contractions of function words: we're, it'll, don't, isn't.
-                stop =
-                    stopwords.contains(Array(form[..<apostrophe])) || form.suffix(3).elementsEqual("n't".utf8)
-            }
-            let stemmed: [UInt8]
-            if let algorithm {
-                // A libstemmer instance is made on the first form the lexicon does not know.
-                if stemmer == nil { stemmer = Stemmer(algorithm: algorithm) }
-                stemmed = stemmer?.stem(form) ?? form
-            } else {
-                stemmed = form
-            }
-            entry = lexicon.insert(form, hash: hash, stem: stemmed, isStopword: stop)
-            stem = stemmed
+        if let entry = lexicon.find(form, hash: hash) { return record(form, hash: hash, entry, stem: form) }
+        var stop = stopwords.contains(form, hash: hash)
+        if !stop, let apostrophe = form.firstIndex(of: 0x27) {
+            // Contractions of function words: we're, it'll, don't, isn't.
+            stop = stopwords.contains(form[..<apostrophe]) || form.suffix(3).elementsEqual("n't".utf8)
         }
-        guard let entry else { return (0, false) }
+        // A libstemmer instance is made on the first form the lexicon does not know.
+        if let algorithm, stemmer == nil { stemmer = Stemmer(algorithm: algorithm) }
+        guard let stemmer else {
+            return record(form, hash: hash, lexicon.insert(form, hash: hash, stem: form, isStopword: stop), stem: form)
+        }
+        return stemmer.withStem(of: form) { stem in
+            record(form, hash: hash, lexicon.insert(form, hash: hash, stem: stem, isStopword: stop), stem: stem)
+        }
+    }
+
+    /// Records the lexicon's entry for a form in the borrowed table, or, when a full lexicon does not
+    /// know its stem, matches the stem by its bytes in this document.
+    private mutating func record(
+        _ form: UnsafeBufferPointer<UInt8>, hash: UInt32, _ entry: Lexicon.Entry, stem: UnsafeBufferPointer<UInt8>
+    ) -> (Int32, Bool) {
         if entry.stem >= 0 {
             forms.insert(form, hash: hash, FormTable.Value(term: entry.stem, stop: entry.isStopword))
             return (term(ofStem: entry.stem), entry.isStopword)
         }
-        // The lexicon is full and has never seen this stem: match it by its bytes in this document.
-        let bytes = stem ?? form
-        let stemHash = FormTable.hash(bytes)
+        let stemHash = FormTable.hash(stem)
         let term: Int32
-        if let known = unknownStems.find(bytes, hash: stemHash) {
+        if let known = unknownStems.find(stem, hash: stemHash) {
             term = known.term
         } else {
             term = Int32(stems.count)
-            unknownStems.insert(bytes, hash: stemHash, FormTable.Value(term: term, stop: false))
-            unknownStemBytes.append(contentsOf: bytes)
+            unknownStems.insert(stem, hash: stemHash, FormTable.Value(term: term, stop: false))
+            unknownStemBytes.append(contentsOf: stem)
             unknownStemEnds.append(Int32(unknownStemBytes.count))
             stems.append(-Int32(unknownStemEnds.count))
         }
