@@ -146,6 +146,19 @@ struct SummarizerTests {
         #expect(summary.keywords.map(\.score) == summary.keywords.map(\.score).sorted(by: >))
     }
 
+    @Test func keywordsLeaveOutLoneLettersInEveryScript() throws {
+        let text = """
+            Завод в г. Казань выпустил станки, насосы и т. д. Станки ушли в г. Пермь.
+            Насосы и т. д. ждут весны. Завод строит новый цех, станки и т. п. тоже.
+            Plan x was dropped. Plan x cost too much, and plan y is next; x is gone.
+            """
+        let keywords = try Summarizer().summarize(try Document(text, configuration: .init(language: .russian)))
+            .keywords.map(\.text)
+        #expect(keywords.contains("станки") || keywords.contains("Станки"))
+        #expect(!keywords.contains { ["т", "г", "п", "x", "y"].contains($0) })
+        #expect(!keywords.contains { $0.count < 2 })
+    }
+
     @Test func keywordsTakeTheMostFrequentSpellingWithoutPossessive() throws {
         let text = """
             Kestrel's engineers tested the turbine on Monday. The turbine spun for an hour.

@@ -59,7 +59,16 @@ struct KeywordExtractor {
         }
     }
 
-    private static func isKeywordToken(_ token: Token) -> Bool { token.isContent && token.range.count > 1 }
+    /// Content words of two or more characters: a lone letter ("т" of "т. д.", "x") is no keyword in
+    /// any script. A token of one character is one UTF-8 sequence, whose lead byte gives its length.
+    private static func isKeywordToken(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = token.range.count
+        guard token.isContent && length > 1 else { return false }
+        guard length <= 4 else { return true }
+        let lead = bytes[token.range.lowerBound]
+        let first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return lead < 0x80 || first != length
+    }
 
     private func extract(
         _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
@@ -81,7 +90,7 @@ struct KeywordExtractor {
             let early = sentence.index < 3 ? 1.5 : 1.0
             for t in sentence.tokens {
                 let token = tokens[t]
-                guard Self.isKeywordToken(token) else { continue }
+                guard Self.isKeywordToken(token, in: bytes) else { continue }
                 let term = Int(token.term)
                 weight[term] += early * (inTitle[term] ? 1.5 : 1.0)
                 occurrences[term] += 1
@@ -138,7 +147,7 @@ struct KeywordExtractor {
             for sentence in sentences {
                 for t in sentence.tokens {
                     let token = tokens[t]
-                    if Self.isKeywordToken(token) {
+                    if Self.isKeywordToken(token, in: bytes) {
                         if runStart >= 0 && Self.adjacent(bytes, tokens[previous].range, token.range) {
                             previous = t
                             continue
