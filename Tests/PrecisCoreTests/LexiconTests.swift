@@ -28,6 +28,28 @@ struct LexiconTests {
         #expect(roomy[2].term == roomy[7].term && roomy[7].term == roomy[9].term && roomy[9].term == roomy[14].term)
     }
 
+    @Test func analysesWithTheirOwnTablesShareTheLexiconsStems() {
+        let lexicon = Lexicon()
+        let text = Array("Markets rallied as traders bought shares; the markets closed higher.".utf8)
+        // Two analyses at once borrow two tables; the second starts empty while the lexicon fills.
+        var first = TermAnalyzer(language: .english, lexicon: lexicon)
+        var second = TermAnalyzer(language: .english, lexicon: lexicon)
+        var firstTokens: [Token] = []
+        var secondTokens: [Token] = []
+        text.withUnsafeBufferPointer { p in
+            first.tokenize(p, 0..<text.count, normalized: nil, into: &firstTokens)
+            let recorded = lexicon.formCount
+            second.tokenize(p, 0..<text.count, normalized: nil, into: &secondTokens)
+            // The second analysis found every form in the lexicon instead of recording it again.
+            #expect(lexicon.formCount == recorded)
+        }
+        #expect(first.stems == second.stems)
+        #expect(firstTokens.map(\.term) == secondTokens.map(\.term))
+        #expect(lexicon.formCount == 9)
+        first.finish()
+        second.finish()
+    }
+
     @Test func formsAreStemmedOncePerProcess() {
         let lexicon = Lexicon()
         _ = analyse("Markets rallied as markets opened.", lexicon: lexicon)

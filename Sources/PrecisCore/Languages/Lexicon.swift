@@ -37,6 +37,8 @@ final class Lexicon: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The number of forms recorded, readable without the lock.
+    private let recordedForms = Atomic<Int>(0)
 
     /// Private form tables (form to stem id and stopword flag) waiting for their next analysis.
     private let idleForms = Mutex<[FormTable]>([])
@@ -47,6 +49,10 @@ final class Lexicon: Sendable {
     init(capacity: Int = Lexicon.defaultCapacity) {
         self.capacity = capacity
     }
+
+    /// The number of forms recorded so far, read without the lock: an analysis whose borrowed table
+    /// holds as many forms has met them all and need not look a form up before stemming it.
+    var formCount: Int { recordedForms.load(ordering: .acquiring) }
 
     /// The entry of `form` when the lexicon knows it.
     func find(_ form: some Collection<UInt8>, hash: UInt32) -> Entry? {
@@ -71,6 +77,7 @@ final class Lexicon: Sendable {
             }
             state.forms.insert(form, hash: hash, FormTable.Value(term: id, stop: isStopword))
             state.formCount += 1
+            recordedForms.store(state.formCount, ordering: .releasing)
             return Entry(stem: id, isStopword: isStopword)
         }
     }

@@ -154,7 +154,12 @@ struct TermAnalyzer {
     /// lexicon does not know it either.
     private mutating func insert(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
         if let known = unknownForms.find(form, hash: hash) { return (known.term, known.stop) }
-        if let entry = lexicon.find(form, hash: hash) { return record(form, hash: hash, entry, stem: form) }
+        // A borrowed table as large as the lexicon has every form of it (in a batch on one thread, always),
+        // so the lexicon is asked only when it has more. Either way `Lexicon.insert` looks again under its
+        // lock, so a form missed here is at worst stemmed twice, never recorded twice.
+        if forms.count < lexicon.formCount, let entry = lexicon.find(form, hash: hash) {
+            return record(form, hash: hash, entry, stem: form)
+        }
         var stop = stopwords.contains(form, hash: hash)
         if !stop, let apostrophe = form.firstIndex(of: 0x27) {
             // Contractions of function words: we're, it'll, don't, isn't.
