@@ -22,8 +22,11 @@ struct SentenceVectors {
         let n = document.sentences.count
         var offsets = [0]
         offsets.reserveCapacity(n + 1)
+        // At most one entry per token.
         var terms: [Int32] = []
+        terms.reserveCapacity(document.tokens.count)
         var counts: [Float] = []
+        counts.reserveCapacity(document.tokens.count)
         var contentWords: [Int] = []
         contentWords.reserveCapacity(n)
         var df = [Int32](repeating: 0, count: document.termCount)
@@ -208,49 +211,44 @@ struct SentenceGraph {
     /// it out, with `window` no wider than ``window(count:)``; zero weights are no edge.
     /// - Complexity: O(n · window).
     init(count n: Int, band: [Float], window: Int) {
-        self.init(count: n, window: window) { i, j in band[i * window + (j - i - 1)] }
-    }
-
-    /// Builds the graph with `weight(i, j)` for each pair in the window; zero weights are no edge.
-    /// - Complexity: O(n · min(n, 2·window) · l) for sentences of l distinct terms.
-    init(count n: Int, weight: (Int, Int) -> Float) {
-        self.init(count: n, window: Self.window(count: n), weight: weight)
-    }
-
-    /// Weighs each pair i < j ≤ i + `window` once, then lays the edges out in two passes: one counts each
-    /// node's degree, one fills the rows.
-    private init(count n: Int, window: Int, weight: (Int, Int) -> Float) {
-        var edges: [(i: Int32, j: Int32, weight: Float)] = []
+        // Two passes over the band: one counts each node's degree, one fills the rows. Pairs come in
+        // ascending order of (i, j), so each row fills in ascending order of neighbour: first those
+        // below the node (as j), then those above it (as i).
         var degree = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
-            let upper = min(n, i + window + 1)
-            guard i + 1 < upper else { continue }
-            for j in (i + 1)..<upper {
-                let w = weight(i, j)
-                if w > 0 {
-                    edges.append((Int32(i), Int32(j), w))
-                    degree[i + 1] += 1
-                    degree[j + 1] += 1
-                }
+            for j in (i + 1)..<max(i + 1, min(n, i + window + 1)) where band[i * window + (j - i - 1)] > 0 {
+                degree[i + 1] += 1
+                degree[j + 1] += 1
             }
         }
         for i in 0..<n { degree[i + 1] += degree[i] }
         first = degree
         targets = [Int32](repeating: 0, count: degree[n])
         weights = [Float](repeating: 0, count: degree[n])
-        // Edges come in ascending order of (i, j), so each row fills in ascending order of neighbour:
-        // first those below the node (as j), then those above it (as i).
         var next = degree
-        for edge in edges {
-            let i = Int(edge.i)
-            let j = Int(edge.j)
-            targets[next[i]] = edge.j
-            weights[next[i]] = edge.weight
-            next[i] += 1
-            targets[next[j]] = edge.i
-            weights[next[j]] = edge.weight
-            next[j] += 1
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, min(n, i + window + 1)) {
+                let w = band[i * window + (j - i - 1)]
+                guard w > 0 else { continue }
+                targets[next[i]] = Int32(j)
+                weights[next[i]] = w
+                next[i] += 1
+                targets[next[j]] = Int32(i)
+                weights[next[j]] = w
+                next[j] += 1
+            }
         }
+    }
+
+    /// Builds the graph with `weight(i, j)` for each pair in the window; zero weights are no edge.
+    /// - Complexity: O(n · min(n, 2·window) · l) for sentences of l distinct terms.
+    init(count n: Int, weight: (Int, Int) -> Float) {
+        let window = Self.window(count: n)
+        var band = [Float](repeating: 0, count: n * window)
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, min(n, i + window + 1)) { band[i * window + (j - i - 1)] = weight(i, j) }
+        }
+        self.init(count: n, band: band, window: window)
     }
 
     /// Weighted PageRank: score(i) = (1 − d)/N + d · Σⱼ w(j, i) / Σₖ w(j, k) · score(j), iterated until the
