@@ -90,14 +90,8 @@ struct LeadSets {
             }
         }
         self.overlaps = overlaps
-        var contentCount = [Int32](repeating: 0, count: document.termCount)
-        var contentTotal = 0
-        for token in document.tokens where token.isContent {
-            contentCount[Int(token.term)] += 1
-            contentTotal += 1
-        }
-        self.contentCount = contentCount
-        self.contentTotal = contentTotal
+        contentCount = vectors.contentFrequency
+        contentTotal = vectors.contentWords.reduce(0, +)
     }
 
     /// The chosen candidates (indices into ``pool``) of the best-scoring set without a pair of

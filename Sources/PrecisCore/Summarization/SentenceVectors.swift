@@ -16,6 +16,8 @@ struct SentenceVectors {
     let documentFrequency: [Int32]
     /// Number of content words in each sentence.
     let contentWords: [Int]
+    /// Number of occurrences of each term as a content word in the document, by term id.
+    let contentFrequency: [Int32]
 
     /// - Complexity: O(w log l) for w words in sentences of at most l content words.
     init(_ document: Document) {
@@ -30,6 +32,7 @@ struct SentenceVectors {
         var contentWords: [Int] = []
         contentWords.reserveCapacity(n)
         var df = [Int32](repeating: 0, count: document.termCount)
+        var frequency = [Int32](repeating: 0, count: document.termCount)
         var scratch: [Int32] = []
         for sentence in document.sentences {
             scratch.removeAll(keepingCapacity: true)
@@ -43,6 +46,7 @@ struct SentenceVectors {
                 terms.append(scratch[k])
                 counts.append(Float(e - k))
                 df[Int(scratch[k])] += 1
+                frequency[Int(scratch[k])] += Int32(e - k)
                 k = e
             }
             offsets.append(terms.count)
@@ -72,6 +76,7 @@ struct SentenceVectors {
         self.weights = weights
         self.documentFrequency = df
         self.contentWords = contentWords
+        self.contentFrequency = frequency
     }
 
     /// The number of distinct terms of sentence `s`.
