@@ -33,11 +33,10 @@ final class Lexicon: Sendable {
         /// Stem bytes by id, in one arena: stem s is `stemBytes[stemEnds[s - 1]..<stemEnds[s]]`.
         var stemBytes: [UInt8] = []
         var stemEnds: [Int32] = []
-        var formCount = 0
     }
 
     private let state = Mutex(State())
-    /// The number of forms recorded, readable without the lock.
+    /// The number of forms recorded: changed only under the lock, read without it.
     private let recordedForms = Atomic<Int>(0)
 
     /// Private form tables (form to stem id and stopword flag) waiting for their next analysis.
@@ -68,7 +67,8 @@ final class Lexicon: Sendable {
         return state.withLock { state in
             if let known = state.forms.find(form, hash: hash) { return Entry(stem: known.term, isStopword: known.stop) }
             var id = state.stems.find(stem, hash: stemHash)?.term ?? -1
-            guard state.formCount < capacity else { return Entry(stem: id, isStopword: isStopword) }
+            let recorded = recordedForms.load(ordering: .relaxed)
+            guard recorded < capacity else { return Entry(stem: id, isStopword: isStopword) }
             if id < 0 {
                 id = Int32(state.stemEnds.count)
                 state.stems.insert(stem, hash: stemHash, FormTable.Value(term: id, stop: false))
@@ -76,8 +76,7 @@ final class Lexicon: Sendable {
                 state.stemEnds.append(Int32(state.stemBytes.count))
             }
             state.forms.insert(form, hash: hash, FormTable.Value(term: id, stop: isStopword))
-            state.formCount += 1
-            recordedForms.store(state.formCount, ordering: .releasing)
+            recordedForms.store(recorded + 1, ordering: .releasing)
             return Entry(stem: id, isStopword: isStopword)
         }
     }

@@ -578,23 +578,3 @@ final class SegmentationWords: Sendable {
         unpunctuatedOpeners = ByteSet(rules.unpunctuatedOpeners)
     }
 }
-
-/// A byte buffer of fixed size that notes when more is written to it than it holds.
-struct FixedBytes: ByteSink {
-    private let buffer: UnsafeMutableBufferPointer<UInt8>
-    private(set) var count = 0
-    private(set) var overflowed = false
-
-    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
-        self.buffer = buffer
-    }
-
-    mutating func append(_ byte: UInt8) {
-        guard count < buffer.count else {
-            overflowed = true
-            return
-        }
-        buffer[count] = byte
-        count += 1
-    }
-}

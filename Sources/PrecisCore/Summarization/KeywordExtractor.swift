@@ -59,15 +59,10 @@ struct KeywordExtractor {
         }
     }
 
-    /// Content words of two or more characters: a lone letter ("т" of "т. д.", "x") is no keyword in
-    /// any script. A token of one character is one UTF-8 sequence, whose lead byte gives its length.
+    /// Content words of more than one scalar: a lone letter ("т" of "т. д.", "x") is no keyword in any
+    /// script.
     private static func isKeywordToken(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let length = token.range.count
-        guard token.isContent && length > 1 else { return false }
-        guard length <= 4 else { return true }
-        let lead = bytes[token.range.lowerBound]
-        let first = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        return lead < 0x80 || first != length
+        token.isContent && UTF8Scalar.decode(bytes, at: token.range.lowerBound).length < token.range.count
     }
 
     private func extract(

@@ -221,7 +221,7 @@ struct SentenceGraph {
         // below the node (as j), then those above it (as i).
         var degree = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, min(n, i + window + 1)) where band[i * window + (j - i - 1)] > 0 {
+            for j in (i + 1)..<min(n, i + window + 1) where band[i * window + (j - i - 1)] > 0 {
                 degree[i + 1] += 1
                 degree[j + 1] += 1
             }
@@ -232,7 +232,7 @@ struct SentenceGraph {
         weights = [Float](repeating: 0, count: degree[n])
         var next = degree
         for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, min(n, i + window + 1)) {
+            for j in (i + 1)..<min(n, i + window + 1) {
                 let w = band[i * window + (j - i - 1)]
                 guard w > 0 else { continue }
                 targets[next[i]] = Int32(j)
@@ -251,7 +251,7 @@ struct SentenceGraph {
         let window = Self.window(count: n)
         var band = [Float](repeating: 0, count: n * window)
         for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, min(n, i + window + 1)) { band[i * window + (j - i - 1)] = weight(i, j) }
+            for j in (i + 1)..<min(n, i + window + 1) { band[i * window + (j - i - 1)] = weight(i, j) }
         }
         self.init(count: n, band: band, window: window)
     }

@@ -146,10 +146,31 @@ enum UnicodeNormalization {
     }
 }
 
-/// Where UTF-8 is written: a byte array, or the tokenizer's ``ScratchBytes``.
+/// Where UTF-8 is written: a byte array, the tokenizer's ``ScratchBytes``, or a ``FixedBytes`` buffer.
 protocol ByteSink {
     mutating func append(_ byte: UInt8)
 }
 
 extension Array: ByteSink where Element == UInt8 {}
 extension ScratchBytes: ByteSink {}
+
+/// A byte buffer of fixed size, such as one on the stack, that notes when more is written to it than it
+/// holds.
+struct FixedBytes: ByteSink {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+    private(set) var overflowed = false
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func append(_ byte: UInt8) {
+        guard count < buffer.count else {
+            overflowed = true
+            return
+        }
+        buffer[count] = byte
+        count += 1
+    }
+}
