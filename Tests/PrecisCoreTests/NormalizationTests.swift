@@ -70,6 +70,23 @@ struct WordTests {
         #expect(words == ["The", "U.S", "paid", "1,250.50", "for", "a", "well-known", "15-year", "deal"])
     }
 
+    /// Tokens whose ASCII runs are broken by other scripts, digits or a possessive, read one after
+    /// another in one sentence, keep their own forms, flags and terms.
+    @Test func mixedRunsKeepTheirFormsAndFlags() throws {
+        let document = try Document(
+            "Ab12 12ab 1a2 2024 Müller's MÜLLER x1y Café’s café Q3ab",
+            configuration: .init(language: try Language.named("german")))
+        let words = document.tokens.map { document.surface($0) }
+        #expect(words == ["Ab12", "12ab", "1a2", "2024", "Müller's", "MÜLLER", "x1y", "Café’s", "café", "Q3ab"])
+        #expect(document.tokens.map(\.hasLetter) == [true, true, true, false, true, true, true, true, true, true])
+        #expect(
+            document.tokens.map(\.startsUppercase) == [true, false, false, false, true, true, false, true, false, true])
+        let terms = document.tokens.map(\.term)
+        #expect(terms[4] == terms[5])  // Müller's, MÜLLER
+        #expect(terms[7] == terms[8])  // Café’s, café
+        #expect(Set(terms).count == 8)
+    }
+
     @Test func lowercasesUnicode() throws {
         let document = try Document(
             "ÉCOLE Straße ПРИВЕТ Ёлка", configuration: .init(language: try Language.named("french")))

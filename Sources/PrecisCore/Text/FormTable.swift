@@ -48,6 +48,16 @@ struct FormTable: Sendable {
         }
     }
 
+    /// Reads the slot that a lookup of `hash` probes first and the first byte of the key there, and
+    /// returns that byte (or 0), so that lookups made soon after find them in cache. A loop of these
+    /// does nothing that waits on its loads, so their cache misses overlap, where the misses of a
+    /// loop of lookups, whose key comparisons branch on what they load, come one after another.
+    @inline(__always)
+    func touch(hash: UInt32) -> UInt8 {
+        let slot = slots[Int(hash) & (slots.count - 1)]
+        return slot.offset >= 0 ? arena[Int(slot.offset)] : 0
+    }
+
     mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) {
         if (count + 1) * 2 > slots.count { grow() }
         let offset = Int32(arena.count)
@@ -194,6 +204,20 @@ final class ScratchBytes {
     }
 
     func removeAll() { count = 0 }
+
+    /// Makes room for `extra` more bytes after ``count``, to be written at `base + count` and then
+    /// counted with ``advance(by:)``.
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        while capacity - count < extra { grow() }
+    }
+
+    /// Counts `n` bytes written after ``count`` into room made by ``reserve(_:)``.
+    @inline(__always)
+    func advance(by n: Int) {
+        precondition(n >= 0 && count + n <= capacity)
+        count += n
+    }
 
     func removeLast(_ k: Int) { count = max(0, count - k) }
 

@@ -46,9 +46,46 @@ struct TermAnalyzer {
         forms = FormTable(capacity: 1)
     }
 
+    /// A token read but not yet looked up: where it is, and where its lowercase form is in `scratch`.
+    private struct Pending {
+        var range: Range<Int>
+        var formStart: Int
+        var formLength: Int
+        var hash: UInt32
+        var hasLetter: Bool
+        var startsUppercase: Bool
+    }
+    private var pending: [Pending] = []
+    /// What ``FormTable/touch(hash:)`` read, kept so that the reads are made.
+    private var touched: UInt8 = 0
+
+    /// Appends the tokens of `range` of `p` to `tokens`, with ranges mapped back through `normalized`.
+    ///
+    /// The tokens are read first, each lowercase form into `scratch` with its hash; then a loop touches
+    /// the form table where each will be looked up (``FormTable/touch(hash:)``), so that the cache misses
+    /// of a large table overlap instead of coming one per token; then the forms are looked up in order.
     mutating func tokenize(
         _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, normalized: NormalizedText?, into tokens: inout [Token]
     ) {
+        pending.removeAll(keepingCapacity: true)
+        scratch.removeAll()
+        read(p, range, normalized: normalized)
+        tokens.reserveCapacity(tokens.count + pending.count)
+        var touched: UInt8 = 0
+        for token in pending { touched ^= forms.touch(hash: token.hash) }
+        self.touched ^= touched
+        for token in pending {
+            let form = UnsafeBufferPointer(start: scratch.base + token.formStart, count: token.formLength)
+            let (term, stop) = lookup(form, hash: token.hash)
+            tokens.append(
+                Token(
+                    range: token.range, term: term, isStopword: stop, hasLetter: token.hasLetter,
+                    startsUppercase: token.startsUppercase))
+        }
+    }
+
+    /// Reads the tokens of `range` into `pending`, their lowercase forms one after another in `scratch`.
+    private mutating func read(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, normalized: NormalizedText?) {
         var i = range.lowerBound
         let hi = range.upperBound
         while i < hi {
@@ -59,31 +96,39 @@ struct TermAnalyzer {
                 continue
             }
             let start = i
+            let formStart = scratch.count
             var hasLetter = letter
             var segmentLetters = letter ? 1 : 0
             var previousWasDigit = !letter
-            scratch.removeAll()
             UTF8Scalar.appendLowercased(c, to: &scratch)
             i += length
             while i < hi {
-                let b = p[i]
-                if b < 0x80 {
-                    // ASCII letters and digits, the bulk of most text, without decoding.
-                    let folded = b | 0x20
-                    if folded >= 0x61 && folded <= 0x7A {
-                        hasLetter = true
-                        segmentLetters += 1
-                        previousWasDigit = false
-                        scratch.append(folded)
-                        i += 1
-                        continue
+                if p[i] < 0x80 {
+                    // A run of ASCII letters and digits, the bulk of most text, copied without decoding
+                    // straight into room made for the rest of the range.
+                    scratch.reserve(hi - i)
+                    let out = scratch.base + scratch.count
+                    let lettersBefore = segmentLetters
+                    var n = 0
+                    while i < hi {
+                        let b = p[i]
+                        let folded = b | 0x20
+                        if folded &- 0x61 < 26 {
+                            segmentLetters &+= 1
+                            previousWasDigit = false
+                            out[n] = folded
+                        } else if b &- 0x30 < 10 {
+                            previousWasDigit = true
+                            out[n] = b
+                        } else {
+                            break
+                        }
+                        n &+= 1
+                        i &+= 1
                     }
-                    if b >= 0x30 && b <= 0x39 {
-                        previousWasDigit = true
-                        scratch.append(b)
-                        i += 1
-                        continue
-                    }
+                    scratch.advance(by: n)
+                    if segmentLetters != lettersBefore { hasLetter = true }
+                    guard i < hi else { break }
                 }
                 let (d, dl) = UTF8Scalar.decode(p, at: i)
                 if UTF8Scalar.isLetter(d) {
@@ -119,23 +164,21 @@ struct TermAnalyzer {
                 i += dl
             }
             // Drop a possessive 's.
-            if scratch.count > 2 && scratch.base[scratch.count - 1] == 0x73 && scratch.base[scratch.count - 2] == 0x27 {
+            let end = scratch.count
+            if end - formStart > 2 && scratch.base[end - 1] == 0x73 && scratch.base[end - 2] == 0x27 {
                 scratch.removeLast(2)
             }
-            let (term, stop) = lookup()
-            let original =
-                normalized.map { $0.originalRange(start..<i) } ?? (start..<i)
-            tokens.append(
-                Token(
-                    range: original, term: term, isStopword: stop, hasLetter: hasLetter,
+            let form = UnsafeBufferPointer(start: scratch.base + formStart, count: scratch.count - formStart)
+            pending.append(
+                Pending(
+                    range: normalized.map { $0.originalRange(start..<i) } ?? (start..<i), formStart: formStart,
+                    formLength: form.count, hash: FormTable.hash(form), hasLetter: hasLetter,
                     startsUppercase: UTF8Scalar.isUppercase(c)))
         }
     }
 
     @inline(__always)
-    private mutating func lookup() -> (Int32, Bool) {
-        let form = scratch.bytes
-        let hash = FormTable.hash(form)
+    private mutating func lookup(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
         if let known = forms.find(form, hash: hash) { return (term(ofStem: known.term), known.stop) }
         return insert(form, hash: hash)
     }
