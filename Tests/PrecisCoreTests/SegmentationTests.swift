@@ -211,6 +211,47 @@ struct SegmentationTests {
         #expect(!document.sentences.isEmpty)
     }
 
+    /// A caption run into its story with no period ("in the city The river") ends where the opener
+    /// starts, at every alignment of the text against the eight-byte blocks the segmenter skips.
+    @Test func captionsEndWithoutAPeriodAtEveryOffset() {
+        let segmenter = SentenceSegmenter(language: .english)
+        for pad in 0..<17 {
+            let lead = String(repeating: "x", count: pad + 1) + " flooded streets in the city"
+            #expect(
+                segmenter.sentences(in: lead + " The river rose overnight.") == [lead, "The river rose overnight."])
+            #expect(segmenter.sentences(in: lead + " Then river rose overnight.").count == 1)
+            #expect(segmenter.sentences(in: lead + ". Then it rose.") == [lead + ".", "Then it rose."])
+        }
+    }
+
+    /// The eight-byte test agrees with a byte-by-byte one on words mixing letters, spaces and the bytes
+    /// just outside their ranges.
+    @Test func lowercaseOrSpaceWordsAreTestedExactly() {
+        let bytes: [UInt8] = [
+            0x00, 0x01, 0x1F, 0x20, 0x21, 0x40, 0x41, 0x5A, 0x60, 0x61, 0x6D, 0x7A, 0x7B, 0x7F, 0x80, 0xE2,
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var wrong: [String] = []
+        for _ in 0..<200_000 {
+            var word: UInt64 = 0
+            var expected = true
+            for k in 0..<8 {
+                // xorshift64 (Marsaglia 2003); mostly letters and spaces, so both answers are common.
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+                let pick = Int(state % 64)
+                let byte = pick < 40 ? 0x61 + UInt8(pick % 26) : pick < 52 ? 0x20 : bytes[pick % bytes.count]
+                if !(byte == 0x20 || (byte >= 0x61 && byte <= 0x7A)) { expected = false }
+                word |= UInt64(byte) << (8 * UInt64(k))
+            }
+            if ByteWord.isLowercaseOrSpace(word) != expected && wrong.count < 5 {
+                wrong.append(String(word, radix: 16))
+            }
+        }
+        #expect(wrong.isEmpty)
+    }
+
     @Test func languageWithoutRulesStillSplits() throws {
         let german = try Language.named("german")
         #expect(german.stemmer == "german")

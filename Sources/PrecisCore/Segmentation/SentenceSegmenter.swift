@@ -75,7 +75,14 @@ public struct SentenceSegmenter: Sendable {
         }
 
         let captionRule = !rules.unpunctuatedOpeners.isEmpty
+        let base = p.baseAddress
         while i < hi {
+            // Eight lowercase letters or spaces hold no candidate in their first seven bytes (a space
+            // there is followed by one of them, not by a capital); the eighth is looked at again.
+            if let base, i + 8 <= hi, ByteWord.isLowercaseOrSpace(ByteWord.load(base, at: i)) {
+                i += 7
+                continue
+            }
             let b = p[i]
             // . ! ? …
             if b == 0x2E || b == 0x21 || b == 0x3F || (b == 0xE2 && i + 2 < hi && p[i + 1] == 0x80 && p[i + 2] == 0xA6)

@@ -38,4 +38,18 @@ public enum ByteWord {
     public static func containsDigit(ascii word: UInt64) -> Bool {
         (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & high != 0
     }
+
+    /// Whether every byte is a lowercase ASCII letter a–z or a space. Spaces are found as the zero bytes
+    /// of word ^ 0x20…, with the exact test ((x & 0x7F…) + 0x7F…) | x, whose high bit is set in every
+    /// non-zero byte and which cannot carry from one byte into the next; each becomes "a" (0x20 + 0x41).
+    /// Then no byte may be below 0x61 or, by b + 5 reaching 0x80, above 0x7A.
+    @inlinable
+    public static func isLowercaseOrSpace(_ word: UInt64) -> Bool {
+        guard isASCII(word) else { return false }
+        let x = word ^ (ones &* 0x20)
+        let low = ~high
+        let spaces = ~(((x & low) &+ low) | x) & high
+        let letters = word &+ (spaces >> 7) &* 0x41
+        return !containsByte(below: 0x61, letters) && (letters &+ ones &* 0x05) & high == 0
+    }
 }
