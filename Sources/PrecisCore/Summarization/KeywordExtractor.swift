@@ -39,6 +39,22 @@ struct KeywordExtractor {
         }
     }
 
+    /// What is counted of a term.
+    private struct TermStats {
+        var weight = 0.0
+        var occurrences: Int32 = 0
+        var first: Int32 = -1
+        var last: Int32 = -1
+        var inTitle = false
+    }
+
+    /// A phrase as counted, before it is known to occur twice.
+    private struct Phrase {
+        var terms: Terms
+        var first: Int
+        var occurrences = 1
+    }
+
     private struct Candidate {
         var terms: Terms
         var occurrences = 0
@@ -70,101 +86,96 @@ struct KeywordExtractor {
         _ sentences: [(index: Int, tokens: Range<Int>)],
         termCount vocabularySize: Int, title titleTerms: [Int32]
     ) -> [Summary.Keyword] {
-        var weight = [Double](repeating: 0, count: vocabularySize)
-        var occurrences = [Int](repeating: 0, count: vocabularySize)
-        var firstToken = [Int](repeating: -1, count: vocabularySize)
-        var inTitle = [Bool](repeating: false, count: vocabularySize)
-        for term in titleTerms where Int(term) < vocabularySize { inTitle[Int(term)] = true }
+        // Per term: its weight, its number of occurrences, its first and last keyword tokens.
+        var stats = [TermStats](repeating: TermStats(), count: vocabularySize)
+        for term in titleTerms where Int(term) < vocabularySize { stats[Int(term)].inTitle = true }
         // Each keyword token's next occurrence of the same term, so that a term's spellings are read
         // without another pass over the text; -1 ends a chain.
         var nextSame = [Int32](repeating: -1, count: tokens.count)
-        var lastToken = [Int32](repeating: -1, count: vocabularySize)
-        var keywordTokens = 0
 
+        // Phrases of two or three adjacent content words, found in the same pass as each run of such
+        // words ends, and counted. Phrase keys pack up to three term ids of 21 bits each; longer
+        // vocabularies skip phrases.
+        let findsPhrases = vocabularySize < 1 << 21
+        var phrases: [Phrase] = []
+        var phraseIndex = IndexTable(capacity: findsPhrases ? tokens.count / 2 : 1)
+        var runStart = -1
+        var previous = -1
+        func phrasesOfRun(ending end: Int) {
+            guard runStart >= 0 else { return }
+            defer { runStart = -1 }
+            let runLength = end - runStart
+            guard findsPhrases, runLength >= 2 else { return }
+            for length in 2...3 where runLength >= length {
+                for start in runStart...(end - length) {
+                    let a = tokens[start].term
+                    let b = tokens[start + 1].term
+                    let c = length == 3 ? tokens[start + 2].term : -1
+                    // Bit 63 tells three-word keys from two-word ones.
+                    var key = UInt64(a) << 42 | UInt64(b) << 21
+                    if length == 3 { key |= 1 << 63 | UInt64(c) }
+                    if let existing = phraseIndex[key] {
+                        phrases[Int(existing)].occurrences += 1
+                    } else {
+                        phraseIndex.set(key, Int32(phrases.count))
+                        phrases.append(Phrase(terms: Terms(a, b, c, count: length), first: start))
+                    }
+                }
+            }
+        }
         for sentence in sentences {
             let early = sentence.index < 3 ? 1.5 : 1.0
             for t in sentence.tokens {
                 let token = tokens[t]
-                guard Self.isKeywordToken(token, in: bytes) else { continue }
-                let term = Int(token.term)
-                weight[term] += early * (inTitle[term] ? 1.5 : 1.0)
-                occurrences[term] += 1
-                if firstToken[term] < 0 { firstToken[term] = t } else { nextSame[Int(lastToken[term])] = Int32(t) }
-                lastToken[term] = Int32(t)
-                keywordTokens += 1
-            }
-        }
-
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(vocabularySize + keywordTokens)
-        for term in 0..<vocabularySize where occurrences[term] > 0 {
-            candidates.append(
-                Candidate(
-                    terms: Terms(Int32(term), count: 1), occurrences: occurrences[term], first: firstToken[term],
-                    firstRange: tokens[firstToken[term]].range, score: weight[term]))
-        }
-        let words = candidates.count
-
-        // Phrases of two or three adjacent content words, found as each run of such words ends; they
-        // follow the words in `candidates`. Phrase keys pack up to three term ids of 21 bits each;
-        // longer vocabularies skip phrases.
-        if vocabularySize < 1 << 21 {
-            var phrases = IndexTable(capacity: keywordTokens)
-            var runStart = -1
-            var previous = -1
-            func phrasesOfRun(ending end: Int) {
-                guard runStart >= 0 else { return }
-                defer { runStart = -1 }
-                let runLength = end - runStart
-                guard runLength >= 2 else { return }
-                for length in 2...3 where runLength >= length {
-                    for start in runStart...(end - length) {
-                        let a = tokens[start].term
-                        let b = tokens[start + 1].term
-                        let c = length == 3 ? tokens[start + 2].term : -1
-                        // Bit 63 tells three-word keys from two-word ones.
-                        var key = UInt64(a) << 42 | UInt64(b) << 21
-                        if length == 3 { key |= 1 << 63 | UInt64(c) }
-                        if let existing = phrases[key] {
-                            candidates[Int(existing)].occurrences += 1
-                        } else {
-                            phrases.set(key, Int32(candidates.count))
-                            candidates.append(
-                                Candidate(
-                                    terms: Terms(a, b, c, count: length), occurrences: 1, first: start,
-                                    firstRange: tokens[start].range
-                                        .lowerBound..<tokens[start + length - 1]
-                                        .range.upperBound))
-                        }
-                    }
+                guard Self.isKeywordToken(token, in: bytes) else {
+                    phrasesOfRun(ending: previous + 1)
+                    continue
                 }
-            }
-            for sentence in sentences {
-                for t in sentence.tokens {
-                    let token = tokens[t]
-                    if Self.isKeywordToken(token, in: bytes) {
-                        if runStart >= 0 && Self.adjacent(bytes, tokens[previous].range, token.range) {
-                            previous = t
-                            continue
-                        }
-                        phrasesOfRun(ending: previous + 1)
-                        runStart = t
-                        previous = t
-                    } else {
-                        phrasesOfRun(ending: previous + 1)
-                    }
+                let term = Int(token.term)
+                stats[term].weight += early * (stats[term].inTitle ? 1.5 : 1.0)
+                stats[term].occurrences += 1
+                if stats[term].first < 0 {
+                    stats[term].first = Int32(t)
+                } else {
+                    nextSame[Int(stats[term].last)] = Int32(t)
+                }
+                stats[term].last = Int32(t)
+                if runStart >= 0 && Self.adjacent(bytes, tokens[previous].range, token.range) {
+                    previous = t
+                    continue
                 }
                 phrasesOfRun(ending: previous + 1)
+                runStart = t
+                previous = t
             }
+            phrasesOfRun(ending: previous + 1)
         }
-        for index in words..<candidates.count {
-            let terms = candidates[index].terms
-            let phraseCount = candidates[index].occurrences
-            guard phraseCount >= 2, terms.isDistinct else { continue }
-            var perOccurrence = weight[Int(terms.ids.0)] / Double(occurrences[Int(terms.ids.0)])
-            perOccurrence += weight[Int(terms.ids.1)] / Double(occurrences[Int(terms.ids.1)])
-            if terms.count == 3 { perOccurrence += weight[Int(terms.ids.2)] / Double(occurrences[Int(terms.ids.2)]) }
-            candidates[index].score = Double(phraseCount) * perOccurrence
+
+        // The words, in term order, then the phrases seen at least twice, in order of first sight. A
+        // phrase scores its count times the per-occurrence weights of its words.
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(vocabularySize + phrases.count)
+        for term in 0..<vocabularySize where stats[term].occurrences > 0 {
+            let first = Int(stats[term].first)
+            candidates.append(
+                Candidate(
+                    terms: Terms(Int32(term), count: 1), occurrences: Int(stats[term].occurrences), first: first,
+                    firstRange: tokens[first].range, score: stats[term].weight))
+        }
+        for phrase in phrases where phrase.occurrences >= 2 && phrase.terms.isDistinct {
+            let terms = phrase.terms
+            func perOccurrence(_ term: Int32) -> Double {
+                stats[Int(term)].weight / Double(stats[Int(term)].occurrences)
+            }
+            var weight = perOccurrence(terms.ids.0) + perOccurrence(terms.ids.1)
+            if terms.count == 3 { weight += perOccurrence(terms.ids.2) }
+            candidates.append(
+                Candidate(
+                    terms: terms, occurrences: phrase.occurrences, first: phrase.first,
+                    firstRange: tokens[phrase.first].range
+                        .lowerBound..<tokens[phrase.first + terms.count - 1]
+                        .range.upperBound,
+                    score: Double(phrase.occurrences) * weight))
         }
 
         // Candidates best first (ties to the earlier one), taken until `count` that no better one covers.
