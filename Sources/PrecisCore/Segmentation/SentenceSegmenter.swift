@@ -208,6 +208,8 @@ public struct SentenceSegmenter: Sendable {
             return (p[k] != 0x2E && !lower, end, k)
         }
         if p[k] == 0x2E { return (false, end, k) }
+        // The closures take the word sets, not `self`, whose copy would retain every field.
+        let words = self.words
         let (title, beforeNumber, listed) = withLowercased(p, word) { key, hash in
             (
                 words.titles.contains(key, hash: hash), words.beforeNumbers.contains(key, hash: hash),
@@ -327,7 +329,8 @@ public struct SentenceSegmenter: Sendable {
         var e = i + 2
         while e < hi && p[e] >= 0x61 && p[e] <= 0x7A { e += 1 }
         guard e + 1 < hi, p[e] == 0x20, p[e + 1] >= 0x61, p[e + 1] <= 0x7A, e - i - 1 <= 8 else { return nil }
-        return withLowercased(p, (i + 1)..<e) { words.unpunctuatedOpeners.contains($0, hash: $1) } ? i + 1 : nil
+        let openers = words.unpunctuatedOpeners
+        return withLowercased(p, (i + 1)..<e) { openers.contains($0, hash: $1) } ? i + 1 : nil
     }
 
     // MARK: Line breaks and separators
@@ -355,6 +358,7 @@ public struct SentenceSegmenter: Sendable {
         let last = p[e - 1]
         if last == 0x2C || last == 0x2D || last == 0x3B || last == 0x26 { return nil }  // , - ; &
         let word = previousWord(p, before: e, from: sentenceStart)
+        let stopwords = self.stopwords
         if !word.isEmpty && withLowercased(p, word, { stopwords.contains($0, hash: $1) }) { return nil }
         var q = k
         while q < hi, let length = Self.openerLength(p, at: q, limit: hi) { q += length }
@@ -474,7 +478,8 @@ public struct SentenceSegmenter: Sendable {
         guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return false }
         let previous = previousWord(p, before: e - 1, from: lower)
         guard !previous.isEmpty else { return false }
-        return withLowercased(p, word, after: previous) { words.abbreviations.contains($0, hash: $1) }
+        let abbreviations = words.abbreviations
+        return withLowercased(p, word, after: previous) { abbreviations.contains($0, hash: $1) }
     }
 
     /// Whether a single letter and a period stand at `q` ("В." in "В. В. Путин").
@@ -492,7 +497,8 @@ public struct SentenceSegmenter: Sendable {
             e += length
         }
         guard e > q else { return false }
-        return withLowercased(p, q..<e) { stopwords.contains($0, hash: $1) || words.openers.contains($0, hash: $1) }
+        let (stopwords, openers) = (self.stopwords, words.openers)
+        return withLowercased(p, q..<e) { stopwords.contains($0, hash: $1) || openers.contains($0, hash: $1) }
     }
 
     // MARK: Character classes
