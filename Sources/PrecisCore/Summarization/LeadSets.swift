@@ -55,9 +55,9 @@ struct LeadSets {
     /// that have words, or nil when there are no more of them than `count` or `count` is out of range.
     static func pool(_ document: Document, count: Int) -> [Int]? {
         guard count >= smallestCount && count <= largestCount else { return nil }
+        let sentences = document.sentences
         let pool = Array(
-            document.sentences.indices.lazy.filter { !document.sentences[$0].tokens.isEmpty }
-                .prefix(count + extraCandidates))
+            sentences.indices.lazy.filter { !sentences[$0].tokens.isEmpty }.prefix(count + extraCandidates))
         return pool.count > count ? pool : nil
     }
 
