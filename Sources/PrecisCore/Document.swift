@@ -85,7 +85,8 @@ public struct Document: Sendable {
         var sentences: [Sentence] = []
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
-        let whole = normalized.string
+        // The string the sentences' slices share: the text as given when normalising changed nothing.
+        let whole = normalized.isUnchanged ? text : normalized.string
         bytes.withUnsafeBufferPointer { p in
             var ranges: [Range<Int>] = []
             for range in paragraphRanges {

@@ -29,6 +29,19 @@ struct NormalizationTests {
         #expect(String(decoding: text.bytes, as: UTF8.self) == c.normalized)
     }
 
+    /// Sentences are normalised text whether or not normalising changed the length: a control
+    /// character and a lone CR are replaced in place, a no-break space is an edit, plain text is as given.
+    @Test(arguments: [
+        ("Bells\u{7}rang today. Then silence.", "Bells rang today."),
+        ("Bells rang\rtoday. Then silence.", "Bells rang\ntoday."),
+        ("Bells\u{A0}rang today. Then silence.", "Bells rang today."),
+        ("Bells rang today. Then silence.", "Bells rang today."),
+    ])
+    func sentencesAreNormalisedText(text: String, first: String) throws {
+        let document = try Document(text, configuration: .init(language: .english, dropsPageWidgets: false))
+        #expect(document.sentences.map(\.text) == [first, "Then silence."])
+    }
+
     @Test func mapsOffsetsBackToTheOriginal() {
         let input = "A\u{A0}b\r\nc\u{AD}d e\u{301}f"
         let text = NormalizedText(input)

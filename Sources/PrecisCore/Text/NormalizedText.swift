@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text prepared for analysis, with a way back to the bytes the user gave.
 ///
 /// Normalisation folds the variants that would otherwise split words and sentences in the wrong places:
@@ -21,16 +23,30 @@ public struct NormalizedText: Sendable {
     /// The UTF-8 length of the original text.
     public let originalLength: Int
     private let edits: [Edit]
+    /// Whether normalisation changed nothing, so that the original text is the normalised one.
+    let isUnchanged: Bool
 
     /// Normalises `text`.
     ///
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     public init(_ text: String) {
         var input = text
-        let result = input.withUTF8 { NormalizedText.normalize($0) }
+        let (result, unchanged) = input.withUTF8 { input in
+            let result = NormalizedText.normalize(input)
+            // Replacements of the same length (a lone CR, a control character) need no edit, so the
+            // bytes themselves are compared.
+            let unchanged =
+                result.edits.isEmpty && result.bytes.count == input.count
+                && result.bytes.withUnsafeBytes { out in
+                    guard let a = out.baseAddress, let b = input.baseAddress else { return input.isEmpty }
+                    return memcmp(a, b, input.count) == 0
+                }
+            return (result, unchanged)
+        }
         self.bytes = result.bytes
         self.edits = result.edits
         self.originalLength = text.utf8.count
+        self.isUnchanged = unchanged
     }
 
     /// The last edit whose normalised start is below (or, with `inclusive`, at) `offset`.
