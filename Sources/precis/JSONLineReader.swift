@@ -288,10 +288,12 @@ struct JSONLineReader {
         out.reserveCapacity(body.count)
         var k = 0
         while k < body.count {
-            let byte = body[k]
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                k += 1
+            guard body[k] == UInt8(ascii: "\\") else {
+                // The run up to the next escape, copied at once.
+                var end = k + 1
+                while end < body.count && body[end] != UInt8(ascii: "\\") { end += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: body[k..<end]))
+                k = end
                 continue
             }
             let escape = body[k + 1]
