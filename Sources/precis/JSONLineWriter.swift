@@ -109,8 +109,16 @@ struct JSONLineWriter {
         raw("\":")
     }
 
+    /// An integer in decimal, its digits written last first and then put in order, with no `String`.
     private mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var rest = value.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// A finite number as Swift prints it (shortest round-trip form); whole numbers without a fraction.

@@ -11,7 +11,7 @@ struct JSONLineWriterTests {
     ])
     func matchesJSONEncoder(_ text: String) throws {
         let summary = try Summarizer(method: .news, length: .sentences(2)).summarize(try Document(text))
-        for id in [BatchSummarizer.ID.string("a/1"), .number(7), nil] {
+        for id in [BatchSummarizer.ID.string("a/1"), .number(7), .number(-12), .number(1_000_000), .number(0), nil] {
             var writer = JSONLineWriter()
             writer.summaryLine(id: id, summary: summary)
             let ours = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? NSDictionary
