@@ -23,7 +23,7 @@ extension Language {
             while whither who whoever whole whom whose why will with within without would yet you your yours
             yourself yourselves s t don didn doesn isn wasn weren won wouldn couldn shouldn hasn haven hadn
             aren ain ll ve re d m o y said says say also mr mrs ms
-            """.split(whereSeparator: \.isWhitespace).map(String.init)),
+            """.wordsOfList),
         segmentation: SegmentationRules(
             titles: [
                 "mr", "mrs", "ms", "messrs", "mmes", "dr", "drs", "prof", "profs", "gen", "lt", "col", "maj",

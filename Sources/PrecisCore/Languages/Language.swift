@@ -131,6 +131,13 @@ public struct SegmentationRules: Sendable {
 }
 
 extension String {
+    /// The words of a list written in source, separated by spaces and line breaks, split on those bytes:
+    /// splitting by `Character` would read every grapheme of it at each start-up.
+    var wordsOfList: [String] {
+        utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D })
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
     func trimmingSpaces() -> String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }

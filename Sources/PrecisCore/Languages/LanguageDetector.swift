@@ -11,14 +11,19 @@ enum LanguageDetector {
     /// Every catalog language's stopwords in one table; each word's value has bit k set when it is a
     /// stopword of the k-th catalog language, so a word costs one lookup whatever the catalog's size.
     private static let stopwords: FormTable = {
-        var masks: [String: Int32] = [:]
+        var table = FormTable(capacity: Language.catalog.reduce(0) { $0 + $1.stopwords.count })
+        // Languages in catalog order and each one's words sorted, so that the table is laid out the same
+        // in every process.
         for (index, language) in Language.catalog.enumerated() where index < 32 {
-            for word in language.stopwords { masks[word, default: 0] |= Int32(bitPattern: 1 << UInt32(index)) }
-        }
-        var table = FormTable(capacity: masks.count)
-        for (word, mask) in masks.sorted(by: { $0.key < $1.key }) {
-            let bytes = Array(word.utf8)
-            table.insert(bytes, hash: FormTable.hash(bytes), .init(term: mask, stop: true))
+            let bit = Int32(bitPattern: 1 << UInt32(index))
+            for word in language.stopwords.sorted() {
+                let bytes = Array(word.utf8)
+                let hash = FormTable.hash(bytes)
+                let mask = table.find(bytes, hash: hash).map { $0.term | bit } ?? bit
+                if !table.setValue(.init(term: mask, stop: true), forKey: bytes, hash: hash) {
+                    table.insert(bytes, hash: hash, .init(term: mask, stop: true))
+                }
+            }
         }
         return table
     }()

@@ -30,12 +30,20 @@ struct LeadSets {
     static let smallestCount = 3
     static let largestCount = 6
 
-    /// The names of the set features, in weight order.
-    static let featureNames: [String] =
-        NewsRanker.Feature.allCases.dropFirst().map { "sum of \($0.name)" } + [
-            "words", "wordsSquared", "shortest", "largestOverlap", "meanOverlap", "coverage", "density",
-            "coveragePerWord",
-        ]
+    /// The features of a set besides the sums of its sentences' features.
+    private static let ownFeatureNames = [
+        "words", "wordsSquared", "shortest", "largestOverlap", "meanOverlap", "coverage", "density",
+        "coveragePerWord",
+    ]
+
+    /// The names of the set features, in weight order; made when asked for, since a name made with
+    /// `String(describing:)` costs a reflection.
+    static var featureNames: [String] {
+        NewsRanker.Feature.allCases.dropFirst().map { "sum of \($0.name)" } + ownFeatureNames
+    }
+
+    /// The number of set features: one sum per sentence feature but the bias, then the set's own.
+    static let featureCount = NewsRanker.Feature.allCases.count - 1 + ownFeatureNames.count
 
     /// The candidate sentences' indices in the document, in order.
     let pool: [Int]
@@ -124,7 +132,7 @@ struct LeadSets {
         let n = pool.count
         guard count >= 1 && count <= n else { return }
         let sumCount = Self.sumCount
-        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.featureNames.count)
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.featureCount)
         defer { buffer.deallocate() }
         // Terms already counted for the current set are marked with its number.
         var mark = [Int32](repeating: -1, count: contentCount.count)

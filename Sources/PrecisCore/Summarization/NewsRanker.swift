@@ -76,7 +76,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         let weights = model.weights
         var scores: [Double] = []
         scores.reserveCapacity(vectors.count)
-        let setWeights = model.setWeights.flatMap { $0.count == LeadSets.featureNames.count ? $0 : nil }
+        let setWeights = model.setWeights.flatMap { $0.count == LeadSets.featureCount ? $0 : nil }
         let pool = setWeights == nil ? nil : count.flatMap { LeadSets.pool(document, count: $0) }
         var rows: [[Double]] = []
         Self.forEachFeatureRow(of: document, vectors: vectors) { i, row in

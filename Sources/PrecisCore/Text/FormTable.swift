@@ -58,6 +58,21 @@ struct FormTable: Sendable {
         return slot.offset >= 0 ? arena[Int(slot.offset)] : 0
     }
 
+    /// Replaces the value of `key` if the table holds it, and tells whether it did.
+    mutating func setValue<Key: Collection<UInt8>>(_ value: Value, forKey key: Key, hash: UInt32) -> Bool {
+        let mask = slots.count - 1
+        var index = Int(hash) & mask
+        while slots[index].offset >= 0 {
+            let slot = slots[index]
+            if slot.hash == hash && Int(slot.length) == key.count && matches(slot, key) {
+                slots[index].value = value
+                return true
+            }
+            index = (index + 1) & mask
+        }
+        return false
+    }
+
     mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) {
         if (count + 1) * 2 > slots.count { grow() }
         let offset = Int32(arena.count)
