@@ -77,11 +77,14 @@ public struct Summarizer: Sendable {
     public var configuration: Configuration
     /// The ranker of ``Configuration/method``, or one given in its place.
     public let ranker: any SentenceRanker
+    /// The ranker when it reads sentence vectors, cast once rather than per document.
+    private let vectorRanker: (any VectorRanker)?
 
     public init(configuration: Configuration, ranker: (any SentenceRanker)? = nil) throws {
         try configuration.validate()
         self.configuration = configuration
         self.ranker = ranker ?? configuration.method.ranker
+        vectorRanker = self.ranker as? any VectorRanker
     }
 
     public init(method: Method = .news, length: Length = .sentences(3)) throws {
@@ -90,10 +93,10 @@ public struct Summarizer: Sendable {
 
     public func summarize(_ document: Document) -> Summary {
         let penalty = ranker.redundancyPenalty
-        let vectors = penalty > 0 || ranker is any VectorRanker ? SentenceVectors(document) : nil
+        let vectors = penalty > 0 || vectorRanker != nil ? SentenceVectors(document) : nil
         let scores: [Double]
         var set: [Int]?
-        if let vectorRanker = ranker as? any VectorRanker, let vectors {
+        if let vectorRanker, let vectors {
             var count: Int?
             if case .sentences(let k) = configuration.length { count = k }
             (scores, set) = vectorRanker.scores(
