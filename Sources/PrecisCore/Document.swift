@@ -83,6 +83,8 @@ public struct Document: Sendable {
         var analyzer = TermAnalyzer(language: language)
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
+        // News sentences run to about 130 bytes.
+        sentences.reserveCapacity(bytes.count / 100 + 8)
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
         // The string the sentences' slices share: the text as given when normalising changed nothing.

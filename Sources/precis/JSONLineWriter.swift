@@ -118,7 +118,13 @@ struct JSONLineWriter {
             bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         } while rest > 0
-        bytes[start...].reverse()
+        // Swapped in place: reversing the slice `bytes[start...]` would copy the array.
+        var (a, b) = (start, bytes.count - 1)
+        while a < b {
+            bytes.swapAt(a, b)
+            a += 1
+            b -= 1
+        }
     }
 
     /// A finite number as Swift prints it (shortest round-trip form); whole numbers without a fraction.

@@ -98,6 +98,7 @@ struct KeywordExtractor {
         // vocabularies skip phrases.
         let findsPhrases = vocabularySize < 1 << 21
         var phrases: [Phrase] = []
+        phrases.reserveCapacity(findsPhrases ? tokens.count / 2 : 0)
         var phraseIndex = IndexTable(capacity: findsPhrases ? tokens.count / 2 : 1)
         var runStart = -1
         var previous = -1
@@ -192,6 +193,7 @@ struct KeywordExtractor {
         let head = min(ranked.count, max(4 * count, 16))
         Self.partiallySort(&ranked, head: head, by: before)
         var chosen: [Candidate] = []
+        chosen.reserveCapacity(count)
         var position = 0
         while position < ranked.count && chosen.count < count {
             if position == head { ranked[head...].sort(by: before) }

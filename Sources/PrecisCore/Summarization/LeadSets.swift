@@ -53,7 +53,10 @@ struct LeadSets {
     /// The word overlap of candidates a and b at `overlaps[a * pool.count + b]`.
     private let overlaps: [Double]
     /// Each candidate's distinct content term ids.
-    private let contentTerms: [[Int32]]
+    /// The sentence vectors' terms; candidate c's content terms are `contentTerms[contentStarts[c]..<contentEnds[c]]`.
+    private let contentTerms: [Int32]
+    private let contentStarts: [Int]
+    private let contentEnds: [Int]
     /// Occurrences of each term as a content word, and the article's content-word occurrences.
     private let contentCount: [Int32]
     private let contentTotal: Int
@@ -75,24 +78,30 @@ struct LeadSets {
         sums = rows.flatMap { $0.dropFirst() }
         words = pool.map { document.sentences[$0].tokens.count }
         // Overlap counts every distinct term, stopwords too; coverage only the content terms, which are the
-        // sentence vectors' terms.
-        let terms = pool.map { sentence in
-            var terms = document.tokens[document.sentences[sentence].tokens].map(\.term)
-            terms.sort()
-            var kept = 0
-            for term in terms where kept == 0 || terms[kept - 1] != term {
-                terms[kept] = term
-                kept += 1
+        // sentence vectors' terms. Each candidate's distinct terms, sorted, are `terms[starts[c]..<starts[c + 1]]`.
+        var terms: [Int32] = []
+        var starts = [0]
+        starts.reserveCapacity(pool.count + 1)
+        var sentenceTerms: [Int32] = []
+        for sentence in pool {
+            sentenceTerms.removeAll(keepingCapacity: true)
+            for token in document.tokens[document.sentences[sentence].tokens] { sentenceTerms.append(token.term) }
+            sentenceTerms.sort()
+            for (k, term) in sentenceTerms.enumerated() where k == 0 || sentenceTerms[k - 1] != term {
+                terms.append(term)
             }
-            terms.removeLast(terms.count - kept)
-            return terms
+            starts.append(terms.count)
         }
-        contentTerms = pool.map { Array(vectors.terms[vectors.offsets[$0]..<vectors.offsets[$0 + 1]]) }
+        contentTerms = vectors.terms
+        contentStarts = pool.map { vectors.offsets[$0] }
+        contentEnds = pool.map { vectors.offsets[$0 + 1] }
         var overlaps = [Double](repeating: 0, count: pool.count * pool.count)
         for a in pool.indices {
             for b in pool.indices where b > a {
-                let shared = SentenceVectors.sharedCount(terms[a][...], terms[b][...])
-                let overlap = Double(shared) / Double(max(1, min(terms[a].count, terms[b].count)))
+                let shared = SentenceVectors.sharedCount(
+                    terms[starts[a]..<starts[a + 1]], terms[starts[b]..<starts[b + 1]])
+                let smaller = min(starts[a + 1] - starts[a], starts[b + 1] - starts[b])
+                let overlap = Double(shared) / Double(max(1, smaller))
                 overlaps[a * pool.count + b] = overlap
                 overlaps[b * pool.count + a] = overlap
             }
@@ -148,7 +157,8 @@ struct LeadSets {
                 for k in 0..<sumCount { buffer[k] += sums[i * sumCount + k] }
                 total += words[i]
                 shortest = min(shortest, words[i])
-                for term in contentTerms[i] where mark[Int(term)] != setNumber {
+                for k in contentStarts[i]..<contentEnds[i] where mark[Int(contentTerms[k])] != setNumber {
+                    let term = contentTerms[k]
                     mark[Int(term)] = setNumber
                     covered += Int(contentCount[Int(term)])
                     distinct += 1

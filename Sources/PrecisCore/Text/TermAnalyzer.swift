@@ -38,6 +38,7 @@ struct TermAnalyzer {
         self.lexicon = lexicon ?? language.lexicon
         algorithm = language.stemmer
         forms = self.lexicon.borrowForms()
+        pending.reserveCapacity(64)
     }
 
     /// Gives the borrowed form table back to the lexicon; the analyzer is not used afterwards.
