@@ -19,9 +19,8 @@ enum LanguageDetector {
             for word in language.stopwords.sorted() {
                 let bytes = Array(word.utf8)
                 let hash = FormTable.hash(bytes)
-                let mask = table.find(bytes, hash: hash).map { $0.term | bit } ?? bit
-                if !table.setValue(.init(term: mask, stop: true), forKey: bytes, hash: hash) {
-                    table.insert(bytes, hash: hash, .init(term: mask, stop: true))
+                if !table.update(bytes, hash: hash, { $0.term |= bit }) {
+                    table.insert(bytes, hash: hash, .init(term: bit, stop: true))
                 }
             }
         }

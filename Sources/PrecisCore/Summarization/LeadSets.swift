@@ -52,11 +52,10 @@ struct LeadSets {
     private let words: [Int]
     /// The word overlap of candidates a and b at `overlaps[a * pool.count + b]`.
     private let overlaps: [Double]
-    /// Each candidate's distinct content term ids.
-    /// The sentence vectors' terms; candidate c's content terms are `contentTerms[contentStarts[c]..<contentEnds[c]]`.
+    /// The sentence vectors' terms and row offsets: candidate c's distinct content term ids are
+    /// `contentTerms[contentOffsets[pool[c]]..<contentOffsets[pool[c] + 1]]`.
     private let contentTerms: [Int32]
-    private let contentStarts: [Int]
-    private let contentEnds: [Int]
+    private let contentOffsets: [Int]
     /// Occurrences of each term as a content word, and the article's content-word occurrences.
     private let contentCount: [Int32]
     private let contentTotal: Int
@@ -93,8 +92,7 @@ struct LeadSets {
             starts.append(terms.count)
         }
         contentTerms = vectors.terms
-        contentStarts = pool.map { vectors.offsets[$0] }
-        contentEnds = pool.map { vectors.offsets[$0 + 1] }
+        contentOffsets = vectors.offsets
         var overlaps = [Double](repeating: 0, count: pool.count * pool.count)
         for a in pool.indices {
             for b in pool.indices where b > a {
@@ -157,7 +155,9 @@ struct LeadSets {
                 for k in 0..<sumCount { buffer[k] += sums[i * sumCount + k] }
                 total += words[i]
                 shortest = min(shortest, words[i])
-                for k in contentStarts[i]..<contentEnds[i] where mark[Int(contentTerms[k])] != setNumber {
+                let sentence = pool[i]
+                for k in contentOffsets[sentence]..<contentOffsets[sentence + 1]
+                where mark[Int(contentTerms[k])] != setNumber {
                     let term = contentTerms[k]
                     mark[Int(term)] = setNumber
                     covered += Int(contentCount[Int(term)])

@@ -271,32 +271,40 @@ struct SentenceGraph {
         for k in 0..<weights.count { share[k] = weights[k] / outWeight[Int(targets[k])] }
         var score = [Float](repeating: 1 / Float(n), count: n)
         var next = score
-        // The iterations read through buffers: every index below was made in range by the
-        // initialiser, and bounds checks in the innermost loop cost as much as its work.
+        for _ in 0..<maxIterations {
+            var dangling: Float = 0
+            for i in 0..<n where outWeight[i] == 0 { dangling += score[i] }
+            let base = (1 - d) / Float(n) + d * dangling / Float(n)
+            let change = step(from: score, into: &next, share: share, base: base, damping: d)
+            swap(&score, &next)
+            if change < tolerance { break }
+        }
+        return score
+    }
+
+    /// One PageRank iteration, next(i) = base + d · Σ share · score(j) over i's edges, read through buffers:
+    /// every index was made in range by the initialiser, and bounds checks in the innermost loop cost as
+    /// much as its work. Returns the largest change of a score.
+    private func step(from score: [Float], into next: inout [Float], share: [Float], base: Float, damping d: Float)
+        -> Float
+    {
+        var change: Float = 0
         first.withUnsafeBufferPointer { first in
             targets.withUnsafeBufferPointer { targets in
                 share.withUnsafeBufferPointer { share in
-                    for _ in 0..<maxIterations {
-                        var dangling: Float = 0
-                        for i in 0..<n where outWeight[i] == 0 { dangling += score[i] }
-                        let base = (1 - d) / Float(n) + d * dangling / Float(n)
-                        var change: Float = 0
-                        score.withUnsafeBufferPointer { score in
-                            next.withUnsafeMutableBufferPointer { next in
-                                for i in 0..<n {
-                                    var sum: Float = 0
-                                    for k in first[i]..<first[i + 1] { sum += share[k] * score[Int(targets[k])] }
-                                    next[i] = base + d * sum
-                                    change = max(change, abs(next[i] - score[i]))
-                                }
+                    score.withUnsafeBufferPointer { score in
+                        next.withUnsafeMutableBufferPointer { next in
+                            for i in 0..<(first.count - 1) {
+                                var sum: Float = 0
+                                for k in first[i]..<first[i + 1] { sum += share[k] * score[Int(targets[k])] }
+                                next[i] = base + d * sum
+                                change = max(change, abs(next[i] - score[i]))
                             }
                         }
-                        swap(&score, &next)
-                        if change < tolerance { break }
                     }
                 }
             }
         }
-        return score
+        return change
     }
 }

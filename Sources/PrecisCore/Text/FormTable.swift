@@ -38,12 +38,25 @@ struct FormTable: Sendable {
 
     @inline(__always)
     func find<Key: Collection<UInt8>>(_ key: Key, hash: UInt32) -> Value? {
+        slotIndex(of: key, hash: hash).map { slots[$0].value }
+    }
+
+    /// Changes the value of `key` in place if the table holds it, and tells whether it did.
+    mutating func update<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ change: (inout Value) -> Void) -> Bool {
+        guard let index = slotIndex(of: key, hash: hash) else { return false }
+        change(&slots[index].value)
+        return true
+    }
+
+    /// The slot that holds `key`, found by linear probing from its hash, or nil.
+    @inline(__always)
+    private func slotIndex<Key: Collection<UInt8>>(of key: Key, hash: UInt32) -> Int? {
         let mask = slots.count - 1
         var index = Int(hash) & mask
         while true {
             let slot = slots[index]
             if slot.offset < 0 { return nil }
-            if slot.hash == hash && Int(slot.length) == key.count && matches(slot, key) { return slot.value }
+            if slot.hash == hash && Int(slot.length) == key.count && matches(slot, key) { return index }
             index = (index + 1) & mask
         }
     }
@@ -56,21 +69,6 @@ struct FormTable: Sendable {
     func touch(hash: UInt32) -> UInt8 {
         let slot = slots[Int(hash) & (slots.count - 1)]
         return slot.offset >= 0 ? arena[Int(slot.offset)] : 0
-    }
-
-    /// Replaces the value of `key` if the table holds it, and tells whether it did.
-    mutating func setValue<Key: Collection<UInt8>>(_ value: Value, forKey key: Key, hash: UInt32) -> Bool {
-        let mask = slots.count - 1
-        var index = Int(hash) & mask
-        while slots[index].offset >= 0 {
-            let slot = slots[index]
-            if slot.hash == hash && Int(slot.length) == key.count && matches(slot, key) {
-                slots[index].value = value
-                return true
-            }
-            index = (index + 1) & mask
-        }
-        return false
     }
 
     mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) {

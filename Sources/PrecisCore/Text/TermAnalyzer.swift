@@ -71,7 +71,6 @@ struct TermAnalyzer {
         pending.removeAll(keepingCapacity: true)
         scratch.removeAll()
         read(p, range, normalized: normalized)
-        tokens.reserveCapacity(tokens.count + pending.count)
         var touched: UInt8 = 0
         for token in pending { touched ^= forms.touch(hash: token.hash) }
         self.touched ^= touched
