@@ -17,10 +17,11 @@ struct LexiconTests {
     @Test func aFullLexiconGivesTheSameTermsAsAnEmptyOne() {
         let text = "The runner runs; runners ran and were running. The run was long, and they run again."
         let roomy = analyse(text, lexicon: Lexicon())
-        // Two forms fit; every later form is stemmed by the document and matched by its stem.
+        // Two stems fit; every later stem is matched by its bytes within the document.
         let full = Lexicon(capacity: 2)
         let first = analyse(text, lexicon: full)
         let second = analyse(text, lexicon: full)
+        #expect(full.stemCount == 2)
         #expect(first.map(\.term) == roomy.map(\.term))
         #expect(first.map(\.stop) == roomy.map(\.stop))
         #expect(second.map(\.term) == roomy.map(\.term))
@@ -31,34 +32,44 @@ struct LexiconTests {
     @Test func analysesWithTheirOwnTablesShareTheLexiconsStems() {
         let lexicon = Lexicon()
         let text = Array("Markets rallied as traders bought shares; the markets closed higher.".utf8)
-        // Two analyses at once borrow two tables; the second starts empty while the lexicon fills.
+        // Two analyses at once borrow two tables; the second starts empty and stems the same forms again.
         var first = TermAnalyzer(language: .english, lexicon: lexicon)
         var second = TermAnalyzer(language: .english, lexicon: lexicon)
         var firstTokens: [Token] = []
         var secondTokens: [Token] = []
         text.withUnsafeBufferPointer { p in
             first.tokenize(p, 0..<text.count, normalized: nil, into: &firstTokens)
-            let recorded = lexicon.formCount
+            let recorded = lexicon.stemCount
             second.tokenize(p, 0..<text.count, normalized: nil, into: &secondTokens)
-            // The second analysis found every form in the lexicon instead of recording it again.
-            #expect(lexicon.formCount == recorded)
+            // The second analysis found every stem in the lexicon instead of recording it again.
+            #expect(lexicon.stemCount == recorded)
         }
         #expect(first.stems == second.stems)
         #expect(firstTokens.map(\.term) == secondTokens.map(\.term))
-        #expect(lexicon.formCount == 9)
+        // Ten tokens, nine forms ("markets" twice), nine stems.
+        #expect(firstTokens.count == 10 && lexicon.stemCount == 9)
         first.finish()
         second.finish()
     }
 
-    @Test func formsAreStemmedOncePerProcess() {
+    @Test func aReturnedTableKnowsItsFormsStemsAndStopwords() throws {
         let lexicon = Lexicon()
-        _ = analyse("Markets rallied as markets opened.", lexicon: lexicon)
-        let entry = lexicon.find(Array("markets".utf8), hash: FormTable.hash(Array("markets".utf8)))
-        #expect(entry != nil && entry?.isStopword == false)
-        #expect(lexicon.find(Array("as".utf8), hash: FormTable.hash(Array("as".utf8)))?.isStopword == true)
+        var analyzer = TermAnalyzer(language: .english, lexicon: lexicon)
+        var tokens: [Token] = []
+        let bytes = Array("Markets rallied as markets opened.".utf8)
+        bytes.withUnsafeBufferPointer { p in analyzer.tokenize(p, 0..<bytes.count, normalized: nil, into: &tokens) }
+        analyzer.finish()
+        // The next analysis borrows the table this one gave back.
+        let table = lexicon.borrowForms()
+        let markets = Array("markets".utf8)
+        let entry = try #require(table.find(markets, hash: FormTable.hash(markets)))
+        #expect(!entry.stop)
+        let asForm = Array("as".utf8)
+        #expect(table.find(asForm, hash: FormTable.hash(asForm))?.stop == true)
         var stem: [UInt8] = []
-        if let entry { lexicon.appendStem(entry.stem, to: &stem) }
+        lexicon.appendStem(entry.term, to: &stem)
         #expect(String(decoding: stem, as: UTF8.self) == "market")
+        #expect(lexicon.id(ofStem: Array("market".utf8)) == entry.term)
     }
 }
 

@@ -1,33 +1,28 @@
 import Synchronization
 
-/// The word forms of a language seen so far in the process, each with its stem and stopword flag, so
-/// that a server or a batch run stems and classifies each distinct form once rather than once per
-/// document.
+/// The stems of a language seen so far in the process, each with an id that never changes, and the
+/// tables of word forms that analyses borrow and give back, so that a server or a batch run stems and
+/// classifies each distinct form once per table rather than once per document.
 ///
-/// Stems get ids that never change, which lets a document map them to its own dense term ids with
-/// integer keys, and lets analyses keep private tables of the forms they have met (``borrowForms()``)
-/// that stay valid from one document to the next, so that a warm analysis takes no lock per word.
-/// One per ``Language``; guarded by a `Mutex` held only for table lookups and insertions, never while
-/// stemming. Bounded: once it holds ``capacity`` forms it stops growing, and forms it does not know are
-/// stemmed by the document that meets them.
+/// Stable stem ids let a document map stems to its own dense term ids with integer keys, and let the
+/// borrowed tables of forms (form to stem id and stopword flag, ``borrowForms()``) stay valid from one
+/// document to the next, so that a warm analysis takes no lock per word. The lexicon keeps no forms of
+/// its own: a form new to a table is stemmed and its stem looked up here, which in a batch on one
+/// thread, where the one table meets every form first, costs one table fewer per new form than keeping
+/// forms in both. A second table (another thread's) stems again the forms it has not met.
 ///
-/// - Complexity: O(k) expected per lookup of a k-byte form.
+/// One per ``Language``; guarded by a `Mutex` held only for stem lookups and insertions, never while
+/// stemming. Bounded: once it holds ``capacity`` stems it stops growing, and a stem it does not know is
+/// matched by its bytes within the document that meets it.
+///
+/// - Complexity: O(k) expected per lookup of a k-byte stem.
 final class Lexicon: Sendable {
-    /// The number of forms a language's lexicon holds at most.
+    /// The number of stems a language's lexicon holds at most.
     static let defaultCapacity = 250_000
 
     let capacity: Int
 
-    /// What the lexicon knows of a form.
-    struct Entry {
-        /// The stem's id, or -1 when the lexicon is full and does not know the stem.
-        var stem: Int32
-        var isStopword: Bool
-    }
-
     private struct State: Sendable {
-        /// Form to (stem id, stopword flag).
-        var forms = FormTable()
         /// Stem to stem id.
         var stems = FormTable()
         /// Stem bytes by id, in one arena: stem s is `stemBytes[stemEnds[s - 1]..<stemEnds[s]]`.
@@ -36,48 +31,31 @@ final class Lexicon: Sendable {
     }
 
     private let state = Mutex(State())
-    /// The number of forms recorded: changed only under the lock, read without it.
-    private let recordedForms = Atomic<Int>(0)
 
-    /// Private form tables (form to stem id and stopword flag) waiting for their next analysis.
+    /// Borrowed form tables waiting for their next analysis.
     private let idleForms = Mutex<[FormTable]>([])
     /// The most idle tables kept, and the most forms a kept table may hold.
     static let idleTableLimit = 8
-    static let formsPerTableLimit = 50_000
+    static let formsPerTableLimit = 100_000
 
     init(capacity: Int = Lexicon.defaultCapacity) {
         self.capacity = capacity
     }
 
-    /// The number of forms recorded so far, read without the lock: an analysis whose borrowed table
-    /// holds as many forms has met them all and need not look a form up before stemming it.
-    var formCount: Int { recordedForms.load(ordering: .acquiring) }
+    /// The number of stems recorded so far.
+    var stemCount: Int { state.withLock { $0.stemEnds.count } }
 
-    /// The entry of `form` when the lexicon knows it.
-    func find(_ form: some Collection<UInt8>, hash: UInt32) -> Entry? {
-        state.withLock { state in
-            state.forms.find(form, hash: hash).map { Entry(stem: $0.term, isStopword: $0.stop) }
-        }
-    }
-
-    /// Records a form with the stem and stopword flag computed for it, and returns its entry; when the
-    /// lexicon is full the form is not recorded and the stem keeps its id only if already known.
-    func insert(_ form: some Collection<UInt8>, hash: UInt32, stem: some Collection<UInt8>, isStopword: Bool) -> Entry {
-        let stemHash = FormTable.hash(stem)
+    /// The id of `stem`, recorded now if it is new; -1 when the lexicon is full and does not know it.
+    func id(ofStem stem: some Collection<UInt8>) -> Int32 {
+        let hash = FormTable.hash(stem)
         return state.withLock { state in
-            if let known = state.forms.find(form, hash: hash) { return Entry(stem: known.term, isStopword: known.stop) }
-            var id = state.stems.find(stem, hash: stemHash)?.term ?? -1
-            let recorded = recordedForms.load(ordering: .relaxed)
-            guard recorded < capacity else { return Entry(stem: id, isStopword: isStopword) }
-            if id < 0 {
-                id = Int32(state.stemEnds.count)
-                state.stems.insert(stem, hash: stemHash, FormTable.Value(term: id, stop: false))
-                state.stemBytes.append(contentsOf: stem)
-                state.stemEnds.append(Int32(state.stemBytes.count))
-            }
-            state.forms.insert(form, hash: hash, FormTable.Value(term: id, stop: isStopword))
-            recordedForms.store(recorded + 1, ordering: .releasing)
-            return Entry(stem: id, isStopword: isStopword)
+            if let known = state.stems.find(stem, hash: hash) { return known.term }
+            guard state.stemEnds.count < capacity else { return -1 }
+            let id = Int32(state.stemEnds.count)
+            state.stems.insert(stem, hash: hash, FormTable.Value(term: id, stop: false))
+            state.stemBytes.append(contentsOf: stem)
+            state.stemEnds.append(Int32(state.stemBytes.count))
+            return id
         }
     }
 

@@ -10,8 +10,8 @@
 /// each (``stems``). Forms go through a private table borrowed from the lexicon, so a word met in an
 /// earlier document costs one lookup and no lock.
 ///
-/// - Complexity: O(n) in the length of the text, one ``FormTable`` lookup per token, one ``Lexicon``
-///   lookup per form new to the borrowed table, and one stemmer call per form new to the process.
+/// - Complexity: O(n) in the length of the text, one ``FormTable`` lookup per token, and one stemmer
+///   call and one ``Lexicon`` lookup per form new to the borrowed table.
 struct TermAnalyzer {
     private let stopwords: ByteSet
     private let algorithm: String?
@@ -193,39 +193,30 @@ struct TermAnalyzer {
         return term
     }
 
-    /// Looks up a form new to the borrowed table in the ``Lexicon``, stemming and classifying it when the
-    /// lexicon does not know it either.
+    /// Stems and classifies a form new to the borrowed table, and records it there with its stem's id
+    /// in the ``Lexicon``.
     private mutating func insert(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
         if let known = unknownForms.find(form, hash: hash) { return (known.term, known.stop) }
-        // A borrowed table as large as the lexicon has every form of it (in a batch on one thread, always),
-        // so the lexicon is asked only when it has more. Either way `Lexicon.insert` looks again under its
-        // lock, so a form missed here is at worst stemmed twice, never recorded twice.
-        if forms.count < lexicon.formCount, let entry = lexicon.find(form, hash: hash) {
-            return record(form, hash: hash, entry, stem: form)
-        }
         var stop = stopwords.contains(form, hash: hash)
         if !stop, let apostrophe = form.firstIndex(of: 0x27) {
             // Contractions of function words: we're, it'll, don't, isn't.
             stop = stopwords.contains(form[..<apostrophe]) || form.suffix(3).elementsEqual("n't".utf8)
         }
-        // A libstemmer instance is made on the first form the lexicon does not know.
+        // A libstemmer instance is made on the first form new to the table.
         if let algorithm, stemmer == nil { stemmer = Stemmer(algorithm: algorithm) }
-        guard let stemmer else {
-            return record(form, hash: hash, lexicon.insert(form, hash: hash, stem: form, isStopword: stop), stem: form)
-        }
-        return stemmer.withStem(of: form) { stem in
-            record(form, hash: hash, lexicon.insert(form, hash: hash, stem: stem, isStopword: stop), stem: stem)
-        }
+        guard let stemmer else { return record(form, hash: hash, stem: form, isStopword: stop) }
+        return stemmer.withStem(of: form) { stem in record(form, hash: hash, stem: stem, isStopword: stop) }
     }
 
-    /// Records the lexicon's entry for a form in the borrowed table, or, when a full lexicon does not
-    /// know its stem, matches the stem by its bytes in this document.
+    /// Records a form in the borrowed table with its stem's id in the lexicon, or, when a full lexicon
+    /// does not know the stem, matches the stem by its bytes in this document.
     private mutating func record(
-        _ form: UnsafeBufferPointer<UInt8>, hash: UInt32, _ entry: Lexicon.Entry, stem: UnsafeBufferPointer<UInt8>
+        _ form: UnsafeBufferPointer<UInt8>, hash: UInt32, stem: UnsafeBufferPointer<UInt8>, isStopword: Bool
     ) -> (Int32, Bool) {
-        if entry.stem >= 0 {
-            forms.insert(form, hash: hash, FormTable.Value(term: entry.stem, stop: entry.isStopword))
-            return (term(ofStem: entry.stem), entry.isStopword)
+        let id = lexicon.id(ofStem: stem)
+        if id >= 0 {
+            forms.insert(form, hash: hash, FormTable.Value(term: id, stop: isStopword))
+            return (term(ofStem: id), isStopword)
         }
         let stemHash = FormTable.hash(stem)
         let term: Int32
@@ -238,7 +229,7 @@ struct TermAnalyzer {
             unknownStemEnds.append(Int32(unknownStemBytes.count))
             stems.append(-Int32(unknownStemEnds.count))
         }
-        unknownForms.insert(form, hash: hash, FormTable.Value(term: term, stop: entry.isStopword))
-        return (term, entry.isStopword)
+        unknownForms.insert(form, hash: hash, FormTable.Value(term: term, stop: isStopword))
+        return (term, isStopword)
     }
 }
