@@ -172,34 +172,40 @@ struct BatchSummarizer {
 }
 
 /// Reads lines from a file or standard input in chunks, without holding the whole input.
+///
+/// The chunks are read with `read(2)` into one buffer that is reused, so reading a large file touches
+/// the buffer's memory once instead of a new megabyte for each chunk.
 final class LineReader {
-    private let handle: FileHandle
+    private let path: String
+    private let descriptor: Int32
     private let closes: Bool
-    private var buffer: [UInt8] = []
+    /// `buffer[position..<filled]` is read and not yet handed out; the rest is room for the next read.
+    private var buffer = [UInt8](repeating: 0, count: 1 << 18)
     private var position = 0
+    private var filled = 0
     private var finished = false
 
     init(path: String) throws {
+        self.path = path
         if path == "-" {
-            handle = .standardInput
+            descriptor = STDIN_FILENO
             closes = false
         } else {
-            guard FileManager.default.isReadableFile(atPath: path), let opened = FileHandle(forReadingAtPath: path)
-            else {
+            guard FileManager.default.isReadableFile(atPath: path) else {
                 throw CommandFailure("\(path): no such file or not readable")
             }
-            handle = opened
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw CommandFailure("\(path): \(String(cString: strerror(errno)))") }
             closes = true
         }
     }
 
-    deinit { if closes { try? handle.close() } }
+    deinit { if closes { close(descriptor) } }
 
-    /// The index of the first line feed at or after `start`, found with the C library's `memchr`.
-    private static func newline(in buffer: [UInt8], from start: Int) -> Int? {
+    /// The index of the first line feed in `start..<filled`, found with the C library's `memchr`.
+    private func newline(from start: Int) -> Int? {
         buffer.withUnsafeBufferPointer { p in
-            guard start < p.count, let base = p.baseAddress,
-                let found = memchr(base + start, 0x0A, p.count - start)
+            guard start < filled, let base = p.baseAddress, let found = memchr(base + start, 0x0A, filled - start)
             else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
@@ -207,22 +213,40 @@ final class LineReader {
 
     func next() throws -> [UInt8]? {
         while true {
-            if let newline = Self.newline(in: buffer, from: position) {
+            if let newline = newline(from: position) {
                 let line = Array(buffer[position..<newline])
                 position = newline + 1
                 return line
             }
             if finished {
-                guard position < buffer.count else { return nil }
-                let line = Array(buffer[position...])
-                position = buffer.count
+                guard position < filled else { return nil }
+                let line = Array(buffer[position..<filled])
+                position = filled
                 return line
             }
-            buffer.removeSubrange(0..<position)
-            position = 0
-            let chunk = try handle.read(upToCount: 1 << 20)
-            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true }
+            try refill()
         }
+    }
+
+    /// Moves the unread bytes to the front, makes room when a line fills the buffer, and reads more.
+    private func refill() throws {
+        if position > 0 {
+            buffer.withUnsafeMutableBytes { p in
+                guard let base = p.baseAddress else { return }
+                memmove(base, base + position, filled - position)
+            }
+            filled -= position
+            position = 0
+        }
+        if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        let room = buffer.count - filled
+        let count = buffer.withUnsafeMutableBytes { p in
+            var n: Int
+            repeat { n = read(descriptor, p.baseAddress.map { $0 + filled }, room) } while n < 0 && errno == EINTR
+            return n
+        }
+        guard count >= 0 else { throw CommandFailure("\(path): \(String(cString: strerror(errno)))") }
+        if count == 0 { finished = true } else { filled += count }
     }
 }
 
