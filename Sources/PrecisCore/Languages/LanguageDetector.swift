@@ -9,12 +9,13 @@
 /// - Complexity: O(min(n, 8 KiB)): the first 8 KiB (up to 300 words) decide.
 enum LanguageDetector {
     /// Every catalog language's stopwords in one table; each word's value has bit k set when it is a
-    /// stopword of the k-th catalog language, so a word costs one lookup whatever the catalog's size.
+    /// stopword of the k-th catalog language (of the first 31), so a word costs one lookup whatever the
+    /// catalog's size.
     private static let stopwords: FormTable = {
         var table = FormTable(capacity: Language.catalog.reduce(0) { $0 + $1.stopwords.count })
         // Languages in catalog order and each one's words sorted, so that the table is laid out the same
         // in every process.
-        for (index, language) in Language.catalog.enumerated() where index < 32 {
+        for (index, language) in Language.catalog.enumerated() where index < 31 {
             let bit = Int32(bitPattern: 1 << UInt32(index))
             for word in language.stopwords.sorted() {
                 let bytes = Array(word.utf8)

@@ -7,15 +7,23 @@
 /// - Complexity: O(k) expected per lookup or insertion of a k-byte key.
 struct FormTable: Sendable {
     struct Value: Sendable {
+        /// Not negative; the table keeps its low 31 bits.
         var term: Int32
         var stop: Bool
     }
 
+    /// Sixteen bytes, so that four slots fill a cache line and none straddles two.
     private struct Slot: Sendable {
         var hash: UInt32 = 0
         var offset: Int32 = -1
         var length: Int32 = 0
-        var value = Value(term: 0, stop: false)
+        /// The value's term in the low 31 bits and its stopword flag in the top bit.
+        var packed: UInt32 = 0
+
+        var value: Value {
+            get { Value(term: Int32(bitPattern: packed & 0x7FFF_FFFF), stop: packed >> 31 != 0) }
+            set { packed = UInt32(bitPattern: newValue.term) & 0x7FFF_FFFF | (newValue.stop ? 0x8000_0000 : 0) }
+        }
     }
 
     private var slots: [Slot]
@@ -75,7 +83,9 @@ struct FormTable: Sendable {
         if (count + 1) * 2 > slots.count { grow() }
         let offset = Int32(arena.count)
         arena.append(contentsOf: key)
-        place(Slot(hash: hash, offset: offset, length: Int32(key.count), value: value))
+        var slot = Slot(hash: hash, offset: offset, length: Int32(key.count))
+        slot.value = value
+        place(slot)
         count += 1
     }
 
