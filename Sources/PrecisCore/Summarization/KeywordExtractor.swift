@@ -294,11 +294,15 @@ struct KeywordExtractor {
     private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool)
         -> String
     {
-        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        if Self.needsCleaning(bytes[range]) {
-            text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
-            text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard Self.needsCleaning(bytes[range]) else {
+            // ASCII without line breaks, where every byte is a character: a final 's is the last two bytes.
+            var end = range.upperBound
+            if strippingPossessive && range.count >= 2 && bytes[end - 1] == 0x73 && bytes[end - 2] == 0x27 { end -= 2 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
         }
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
+        text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if strippingPossessive, text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") {
             text.removeLast(2)
         }
