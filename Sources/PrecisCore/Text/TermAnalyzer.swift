@@ -202,7 +202,8 @@ struct TermAnalyzer {
             // Contractions of function words: we're, it'll, don't, isn't.
             stop = stopwords.contains(form[..<apostrophe]) || form.suffix(3).elementsEqual("n't".utf8)
         }
-        // A libstemmer instance is made on the first form new to the table.
+        // The stemmer (libstemmer, with the Swift English one for a–z words) is made on the first form
+        // new to the table.
         if let algorithm, stemmer == nil { stemmer = Stemmer(algorithm: algorithm) }
         guard let stemmer else { return record(form, hash: hash, stem: form, isStopword: stop) }
         return stemmer.withStem(of: form) { stem in record(form, hash: hash, stem: stem, isStopword: stop) }
