@@ -2,7 +2,7 @@
 /// that looking a token up costs one FNV-1a hash and a byte comparison, with no `String` built.
 ///
 /// Open addressing with linear probing (Knuth, TAOCP vol. 3, 6.4, Algorithm L); the keys live in one
-/// byte arena. The load factor stays below one half.
+/// byte arena. The load factor stays below one half (``grow()``).
 ///
 /// - Complexity: O(k) expected per lookup or insertion of a k-byte key.
 struct FormTable: Sendable {
@@ -106,9 +106,12 @@ struct FormTable: Sendable {
         slots[index] = slot
     }
 
+    /// Grows fourfold below 65,536 slots (1 MiB) and twofold above: a table that fills from empty in a
+    /// batch run rehashes and allocates about half as much on its way to its working size, and one past
+    /// that size keeps between two and four slots a key.
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        slots = [Slot](repeating: Slot(), count: old.count * (old.count < 1 << 16 ? 4 : 2))
         for slot in old where slot.offset >= 0 { place(slot) }
     }
 }
