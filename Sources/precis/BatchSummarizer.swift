@@ -195,12 +195,17 @@ final class LineReader {
                 throw CommandFailure("\(path): no such file or not readable")
             }
             descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw CommandFailure("\(path): \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else { throw Self.failure(path) }
             closes = true
         }
     }
 
     deinit { if closes { close(descriptor) } }
+
+    /// The failure of the system call just made on `path`, with the C library's message for `errno`.
+    private static func failure(_ path: String) -> CommandFailure {
+        CommandFailure("\(path): \(String(cString: strerror(errno)))")
+    }
 
     /// The index of the first line feed in `start..<filled`, found with the C library's `memchr`.
     private func newline(from start: Int) -> Int? {
@@ -245,7 +250,7 @@ final class LineReader {
             repeat { n = read(descriptor, p.baseAddress.map { $0 + filled }, room) } while n < 0 && errno == EINTR
             return n
         }
-        guard count >= 0 else { throw CommandFailure("\(path): \(String(cString: strerror(errno)))") }
+        guard count >= 0 else { throw Self.failure(path) }
         if count == 0 { finished = true } else { filled += count }
     }
 }

@@ -16,8 +16,6 @@ struct EnglishStemmer {
     private var p1 = 0
     private var p2 = 0
 
-    init() { w.reserveCapacity(64) }
-
     /// Longer words go to libstemmer, as do words with any byte other than a–z.
     static let longestWord = 48
 
@@ -37,12 +35,12 @@ struct EnglishStemmer {
     private mutating func run() {
         if exception1() || w.count < 3 { return }
         var foundY = false
-        if w[0] == y {
-            w[0] = Y
+        if w[0] == Self.y {
+            w[0] = Self.Y
             foundY = true
         }
-        for i in 1..<w.count where w[i] == y && Self.isVowel(w[i - 1]) {
-            w[i] = Y
+        for i in 1..<w.count where w[i] == Self.y && Self.isVowel(w[i - 1]) {
+            w[i] = Self.Y
             foundY = true
         }
         markRegions()
@@ -56,14 +54,15 @@ struct EnglishStemmer {
             step5()
         }
         if foundY {
-            for i in w.indices where w[i] == Y { w[i] = y }
+            for i in w.indices where w[i] == Self.Y { w[i] = Self.y }
         }
     }
 
     // MARK: Letters
 
-    private let y: UInt8 = 0x79
-    private let Y: UInt8 = 0x59
+    private static let y: UInt8 = 0x79
+    /// A y that acts as a consonant, as Snowball marks it.
+    private static let Y: UInt8 = 0x59
 
     /// a, e, i, o, u and y; not Y.
     private static func isVowel(_ c: UInt8) -> Bool {
@@ -79,7 +78,7 @@ struct EnglishStemmer {
         guard end >= 2, !Self.isVowel(w[end - 1]), Self.isVowel(w[end - 2]) else { return false }
         if end == 2 { return true }
         let last = w[end - 1]
-        return last != 0x77 && last != 0x78 && last != Y && !Self.isVowel(w[end - 3])
+        return last != 0x77 && last != 0x78 && last != Self.Y && !Self.isVowel(w[end - 3])
     }
 
     /// Where R1 or R2 starts: after the first consonant that follows a vowel, from `start`.
@@ -320,7 +319,9 @@ struct EnglishStemmer {
     }
 
     private mutating func step1c() {
-        guard w.count >= 3, let last = w.last, last == y || last == Y, !Self.isVowel(w[w.count - 2]) else { return }
+        guard w.count >= 3, let last = w.last, last == Self.y || last == Self.Y, !Self.isVowel(w[w.count - 2]) else {
+            return
+        }
         w[w.count - 1] = 0x69
     }
 
