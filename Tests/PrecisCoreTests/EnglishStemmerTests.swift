@@ -98,11 +98,12 @@ struct EnglishStemmerTests {
 
     /// Every run of a–z in the dev sets' files (tens of thousands of real word forms), when they are there.
     @Test func devSetWordsGiveLibstemmersStems() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        // Beside the repository, as ../shared/data/summaries, unless PRECIS_SHARED_DATA names the directory.
+        let besideRepository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let directory =
             ProcessInfo.processInfo.environment["PRECIS_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
-            ?? root.appendingPathComponent("shared/data/summaries")
+            ?? besideRepository.appendingPathComponent("shared/data/summaries")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.filter {
             $0.hasSuffix(".jsonl")
         }

@@ -267,6 +267,13 @@ struct EnglishStemmer {
         "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
     ].map { Array($0.utf8) }
     private static let doubles = Array("bdfgmnprt".utf8)
+    /// Step 1b's endings that get an e back once -ed or -ing is gone (luxuriat-e, troubl-e, siz-e).
+    private static let endingsThatTakeE = ["at", "bl", "iz"].map { Array($0.utf8) }
+    /// Replacements that the actions spell out, made once rather than as literals on each call.
+    private static let i = Array("i".utf8)
+    private static let ie = Array("ie".utf8)
+    private static let ee = Array("ee".utf8)
+    private static let og = Array("og".utf8)
     private static let validLI = Array("cdeghkmnrt".utf8)
 
     // MARK: Steps
@@ -297,21 +304,21 @@ struct EnglishStemmer {
             w.removeLast(length)
             rule.appendReplacement(to: &w)
         case .delete: w.removeLast(length)
-        case .iOrIe: replaceSuffix(length, with: start > 1 ? [0x69] : [0x69, 0x65])
+        case .iOrIe: replaceSuffix(length, with: start > 1 ? Self.i : Self.ie)
         case .sAfterVowel: if start >= 2 && w[..<(start - 1)].contains(where: Self.isVowel) { w.removeLast() }
         case .keep: break
-        case .eeInR1: if start >= p1 { replaceSuffix(length, with: [0x65, 0x65]) }
+        case .eeInR1: if start >= p1 { replaceSuffix(length, with: Self.ee) }
         case .deleteAfterVowel:
             guard w[..<start].contains(where: Self.isVowel) else { return }
             w.removeLast(length)
-            if hasSuffix([0x61, 0x74]) || hasSuffix([0x62, 0x6C]) || hasSuffix([0x69, 0x7A]) {
+            if Self.endingsThatTakeE.contains(where: hasSuffix) {
                 w.append(0x65)
             } else if w.count >= 2, let last = w.last, w[w.count - 2] == last, Self.doubles.contains(last) {
                 w.removeLast()
             } else if p1 == w.count && endsWithShortSyllable(w.count) {
                 w.append(0x65)
             }
-        case .ogAfterL: if start >= 1 && w[start - 1] == 0x6C { replaceSuffix(length, with: [0x6F, 0x67]) }
+        case .ogAfterL: if start >= 1 && w[start - 1] == 0x6C { replaceSuffix(length, with: Self.og) }
         case .deleteAfterLI: if start >= 1 && Self.validLI.contains(w[start - 1]) { w.removeLast(length) }
         case .deleteInR2: if start >= p2 { w.removeLast(length) }
         case .deleteAfterST: if start >= 1 && (w[start - 1] == 0x73 || w[start - 1] == 0x74) { w.removeLast(length) }
