@@ -60,7 +60,7 @@ struct LexiconTests {
         bytes.withUnsafeBufferPointer { p in analyzer.tokenize(p, 0..<bytes.count, normalized: nil, into: &tokens) }
         analyzer.finish()
         // The next analysis borrows the table this one gave back.
-        let table = lexicon.borrowForms()
+        let table = lexicon.borrowForms().forms
         let markets = Array("markets".utf8)
         let entry = try #require(table.find(markets, hash: FormTable.hash(markets)))
         #expect(!entry.stop)

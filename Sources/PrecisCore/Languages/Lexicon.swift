@@ -33,7 +33,7 @@ final class Lexicon: Sendable {
     private let state = Mutex(State())
 
     /// Borrowed form tables waiting for their next analysis.
-    private let idleForms = Mutex<[FormTable]>([])
+    private let idleForms = Mutex<[FormCache]>([])
     /// The most idle tables kept, and the most forms a kept table may hold.
     static let idleTableLimit = 8
     static let formsPerTableLimit = 100_000
@@ -71,15 +71,59 @@ final class Lexicon: Sendable {
 
     /// A table of forms met by earlier analyses (form to stem id and stopword flag), or an empty one.
     /// Give it back with ``returnForms(_:)`` when the analysis ends.
-    func borrowForms() -> FormTable {
-        idleForms.withLock { $0.popLast() } ?? FormTable(capacity: 1024)
+    func borrowForms() -> FormCache {
+        idleForms.withLock { $0.popLast() } ?? FormCache(forms: FormTable(capacity: 1024))
     }
 
     /// Takes back a borrowed table, unless enough are idle or it has grown too large.
-    func returnForms(_ table: FormTable) {
-        guard table.count <= Self.formsPerTableLimit else { return }
+    func returnForms(_ cache: FormCache) {
+        guard cache.forms.count <= Self.formsPerTableLimit else { return }
         idleForms.withLock { idle in
-            if idle.count < Self.idleTableLimit { idle.append(table) }
+            if idle.count < Self.idleTableLimit { idle.append(cache) }
         }
+    }
+}
+
+/// What one analysis at a time borrows from a ``Lexicon``: the forms it has met, with their stems' ids,
+/// and a map from stem ids to the current document's term numbers.
+struct FormCache: Sendable {
+    /// Form to the lexicon's stem id and the stopword flag.
+    var forms: FormTable
+    var terms = StemTerms()
+}
+
+/// A document's term numbers by the lexicon's stem ids: one array indexed by stem id, each entry stamped
+/// with the document it belongs to, so that a new document starts by changing the stamp instead of
+/// clearing the array, and a lookup costs one load, where a hash table costs a hash and a probe.
+///
+/// - Complexity: O(1) per lookup; memory O(s) for stem ids below s.
+struct StemTerms: Sendable {
+    /// The document's stamp in the high 32 bits, its term number in the low 32.
+    private var entries: [UInt64] = []
+    private var stamp: UInt64 = 0
+
+    /// Starts the numbering of a new document.
+    mutating func beginDocument() {
+        if stamp == UInt64(UInt32.max) {
+            entries = [UInt64](repeating: 0, count: entries.count)
+            stamp = 0
+        }
+        stamp += 1
+    }
+
+    /// The term number of stem `id` in this document; when it has none yet, `next` becomes its number and
+    /// nil is returned.
+    @inline(__always)
+    mutating func term(ofStem id: Int32, next: Int32) -> Int32? {
+        let index = Int(id)
+        if index >= entries.count { grow(to: index + 1) }
+        let entry = entries[index]
+        if entry >> 32 == stamp { return Int32(truncatingIfNeeded: entry) }
+        entries[index] = stamp << 32 | UInt64(UInt32(bitPattern: next))
+        return nil
+    }
+
+    private mutating func grow(to size: Int) {
+        entries.append(contentsOf: repeatElement(0, count: max(size, 2 * entries.count, 1024) - entries.count))
     }
 }

@@ -1,8 +1,11 @@
 /// A hash table from short byte strings (lowercase word forms) to their term and stopword flag, so
-/// that looking a token up costs one FNV-1a hash and a byte comparison, with no `String` built.
+/// that looking a token up costs one multiplicative hash and, for a form of up to eight bytes, one
+/// comparison of two 64-bit words, with no `String` built and no second memory access.
 ///
-/// Open addressing with linear probing (Knuth, TAOCP vol. 3, 6.4, Algorithm L); the keys live in one
-/// byte arena. The load factor stays below one half (``grow()``).
+/// Open addressing with linear probing (Knuth, TAOCP vol. 3, 6.4, Algorithm L). A key of up to eight
+/// bytes is kept in its slot, packed into a word; a longer one lives in a byte arena that its slot
+/// points to. Most words of most languages are that short, so most lookups read one 16-byte slot,
+/// a quarter of a cache line. The load factor stays below one half (``grow()``).
 ///
 /// - Complexity: O(k) expected per lookup or insertion of a k-byte key.
 struct FormTable: Sendable {
@@ -14,9 +17,12 @@ struct FormTable: Sendable {
 
     /// Sixteen bytes, so that four slots fill a cache line and none straddles two.
     private struct Slot: Sendable {
-        var hash: UInt32 = 0
-        var offset: Int32 = -1
-        var length: Int32 = 0
+        /// A key of up to eight bytes itself, first byte lowest (``word(_:)``); a longer key's arena offset
+        /// in the low 32 bits and its length in the high 32.
+        var key: UInt64 = 0
+        /// Zero when the slot is empty; else the key's length code (``tag(hash:length:)``) in the top
+        /// byte and the low 24 bits of its hash below.
+        var tag: UInt32 = 0
         /// The value's term in the low 31 bits and its stopword flag in the top bit.
         var packed: UInt32 = 0
 
@@ -37,16 +43,90 @@ struct FormTable: Sendable {
         slots = [Slot](repeating: Slot(), count: size)
     }
 
+    // MARK: Hashing
+
+    /// The hash of a key: its bytes in eight-byte words, the last one padded with zeros, each folded in
+    /// with a multiplication by 2⁶⁴/φ (Knuth's multiplicative hashing, TAOCP vol. 3, 6.4), then the
+    /// length, and a final xor-shift and multiplication so that every byte reaches the low bits that
+    /// choose the slot.
     @inline(__always)
     static func hash<Key: Collection<UInt8>>(_ key: Key) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for byte in key { h = (h ^ UInt32(byte)) &* 16_777_619 }
-        return h
+        var h: UInt64 = 0
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        var count = 0
+        for byte in key {
+            word |= UInt64(byte) << shift
+            shift += 8
+            count += 1
+            if shift == 64 {
+                h = mix(h, word)
+                word = 0
+                shift = 0
+            }
+        }
+        if shift > 0 { h = mix(h, word) }
+        return finish(h, length: count)
     }
+
+    /// The hash of a key of at most eight bytes given as its ``word(_:)``; the same as ``hash(_:)``.
+    @inline(__always)
+    static func hash(word: UInt64, length: Int) -> UInt32 {
+        finish(mix(0, word), length: length)
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 { (h ^ word) &* 0x9E37_79B9_7F4A_7C15 }
+
+    @inline(__always)
+    private static func finish(_ h: UInt64, length: Int) -> UInt32 {
+        var x = h ^ UInt64(truncatingIfNeeded: length)
+        x ^= x >> 32
+        x &*= 0xD6E8_FEB8_6659_FD93
+        return UInt32(truncatingIfNeeded: x >> 32)
+    }
+
+    /// A key of at most eight bytes as one word, first byte lowest and zeros after the last.
+    @inline(__always)
+    static func word<Key: Collection<UInt8>>(_ key: Key) -> UInt64 {
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in key {
+            word |= UInt64(byte) << shift
+            shift += 8
+        }
+        return word
+    }
+
+    /// What a slot keeps of a key's hash and length: the length code, 1 to 255 (lengths from 254 on
+    /// share the last), never zero, so a zero tag marks an empty slot.
+    @inline(__always)
+    static func tag(hash: UInt32, length: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: min(length, 254) + 1) << 24 | hash & 0x00FF_FFFF
+    }
+
+    @inline(__always)
+    private func start(_ tag: UInt32) -> Int { Int(tag & 0x00FF_FFFF) & (slots.count - 1) }
+
+    // MARK: Lookups
 
     @inline(__always)
     func find<Key: Collection<UInt8>>(_ key: Key, hash: UInt32) -> Value? {
         slotIndex(of: key, hash: hash).map { slots[$0].value }
+    }
+
+    /// The value of the key of at most eight bytes whose ``word(_:)`` is `word` and whose
+    /// ``tag(hash:length:)`` is `tag`, or nil.
+    @inline(__always)
+    func find(word: UInt64, tag: UInt32) -> Value? {
+        let mask = slots.count - 1
+        var index = start(tag)
+        while true {
+            let slot = slots[index]
+            if slot.tag == tag && slot.key == word { return slot.value }
+            if slot.tag == 0 { return nil }
+            index = (index + 1) & mask
+        }
     }
 
     /// Changes the value of `key` in place if the table holds it, and tells whether it did.
@@ -59,31 +139,41 @@ struct FormTable: Sendable {
     /// The slot that holds `key`, found by linear probing from its hash, or nil.
     @inline(__always)
     private func slotIndex<Key: Collection<UInt8>>(of key: Key, hash: UInt32) -> Int? {
+        let length = key.count
+        let tag = Self.tag(hash: hash, length: length)
+        let short = length <= 8
+        let word = short ? Self.word(key) : 0
         let mask = slots.count - 1
-        var index = Int(hash) & mask
+        var index = start(tag)
         while true {
             let slot = slots[index]
-            if slot.offset < 0 { return nil }
-            if slot.hash == hash && Int(slot.length) == key.count && matches(slot, key) { return index }
+            if slot.tag == 0 { return nil }
+            if slot.tag == tag {
+                if short ? slot.key == word : Int(slot.key >> 32) == length && matches(slot, key) { return index }
+            }
             index = (index + 1) & mask
         }
     }
 
-    /// Reads the slot that a lookup of `hash` probes first and the first byte of the key there, and
-    /// returns that byte (or 0), so that lookups made soon after find them in cache. A loop of these
-    /// does nothing that waits on its loads, so their cache misses overlap, where the misses of a
-    /// loop of lookups, whose key comparisons branch on what they load, come one after another.
+    /// Reads the slot that a lookup of `hash` probes first and returns a byte of it, so that lookups
+    /// made soon after find it in cache. A loop of these does nothing that waits on its loads, so their
+    /// cache misses overlap, where the misses of a loop of lookups, whose comparisons branch on what
+    /// they load, come one after another.
     @inline(__always)
     func touch(hash: UInt32) -> UInt8 {
-        let slot = slots[Int(hash) & (slots.count - 1)]
-        return slot.offset >= 0 ? arena[Int(slot.offset)] : 0
+        UInt8(truncatingIfNeeded: slots[Int(hash & 0x00FF_FFFF) & (slots.count - 1)].tag)
     }
 
     mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) {
         if (count + 1) * 2 > slots.count { grow() }
-        let offset = Int32(arena.count)
-        arena.append(contentsOf: key)
-        var slot = Slot(hash: hash, offset: offset, length: Int32(key.count))
+        let length = key.count
+        var slot = Slot(key: 0, tag: Self.tag(hash: hash, length: length))
+        if length <= 8 {
+            slot.key = Self.word(key)
+        } else {
+            slot.key = UInt64(arena.count) | UInt64(length) << 32
+            arena.append(contentsOf: key)
+        }
         slot.value = value
         place(slot)
         count += 1
@@ -91,7 +181,7 @@ struct FormTable: Sendable {
 
     @inline(__always)
     private func matches<Key: Collection<UInt8>>(_ slot: Slot, _ key: Key) -> Bool {
-        var i = Int(slot.offset)
+        var i = Int(slot.key & 0xFFFF_FFFF)
         for byte in key {
             if arena[i] != byte { return false }
             i += 1
@@ -101,18 +191,19 @@ struct FormTable: Sendable {
 
     private mutating func place(_ slot: Slot) {
         let mask = slots.count - 1
-        var index = Int(slot.hash) & mask
-        while slots[index].offset >= 0 { index = (index + 1) & mask }
+        var index = start(slot.tag)
+        while slots[index].tag != 0 { index = (index + 1) & mask }
         slots[index] = slot
     }
 
     /// Grows fourfold below 65,536 slots (1 MiB) and twofold above: a table that fills from empty in a
     /// batch run rehashes and allocates about half as much on its way to its working size, and one past
-    /// that size keeps between two and four slots a key.
+    /// that size keeps between two and four slots a key. A slot is placed again from the hash bits its
+    /// tag keeps, which are all that lookups use.
     private mutating func grow() {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * (old.count < 1 << 16 ? 4 : 2))
-        for slot in old where slot.offset >= 0 { place(slot) }
+        for slot in old where slot.tag != 0 { place(slot) }
     }
 }
 
@@ -207,6 +298,9 @@ struct IndexTable {
 
 /// A growable byte buffer for the word being read, written without the uniqueness and capacity checks
 /// of an `Array` append on every byte.
+///
+/// Eight initialised bytes always follow the capacity, so that a word may be read eight bytes at a time
+/// (``word(at:length:)``) from anywhere in it without a bounds check.
 final class ScratchBytes {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -214,7 +308,8 @@ final class ScratchBytes {
 
     init(capacity: Int = 64) {
         self.capacity = capacity
-        base = .allocate(capacity: capacity)
+        base = .allocate(capacity: capacity + 8)
+        base.initialize(repeating: 0, count: capacity + 8)
     }
 
     deinit { base.deallocate() }
@@ -247,8 +342,16 @@ final class ScratchBytes {
 
     func removeLast(_ k: Int) { count = max(0, count - k) }
 
+    /// The `length` bytes at `offset`, at most eight and within ``count``, as a ``FormTable/word(_:)``.
+    @inline(__always)
+    func word(at offset: Int, length: Int) -> UInt64 {
+        let loaded = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+        return length >= 8 ? loaded : loaded & ((1 << UInt64(truncatingIfNeeded: length &* 8)) &- 1)
+    }
+
     private func grow() {
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + 8)
+        larger.initialize(repeating: 0, count: capacity * 2 + 8)
         larger.update(from: base, count: count)
         base.deallocate()
         base = larger

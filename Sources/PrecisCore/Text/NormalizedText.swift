@@ -25,6 +25,8 @@ public struct NormalizedText: Sendable {
     private let edits: [Edit]
     /// Whether normalisation changed nothing, so that the original text is the normalised one.
     let isUnchanged: Bool
+    /// Whether any span changed length, so that offsets differ from the original's.
+    var hasEdits: Bool { !edits.isEmpty }
 
     /// Normalises `text`.
     ///

@@ -17,10 +17,9 @@ struct TermAnalyzer {
     private let algorithm: String?
     private var stemmer: Stemmer?
     private let lexicon: Lexicon
-    /// Forms met so far, with the lexicon's stem id and the stopword flag; borrowed from the lexicon.
-    private var forms: FormTable
-    /// The lexicon's stem ids, mapped to this document's term ids.
-    private var terms = IndexTable(capacity: 512)
+    /// Forms met so far, with the lexicon's stem id and the stopword flag, and the map from the
+    /// lexicon's stem ids to this document's term ids; borrowed from the lexicon.
+    private var cache: FormCache
     /// Forms whose stems a full lexicon does not know, and those stems, with this document's term ids.
     private var unknownForms = FormTable(capacity: 8)
     private var unknownStems = FormTable(capacity: 8)
@@ -37,21 +36,24 @@ struct TermAnalyzer {
         stopwords = language.stopwordBytes
         self.lexicon = lexicon ?? language.lexicon
         algorithm = language.stemmer
-        forms = self.lexicon.borrowForms()
+        cache = self.lexicon.borrowForms()
+        cache.terms.beginDocument()
         pending.reserveCapacity(64)
     }
 
     /// Gives the borrowed form table back to the lexicon; the analyzer is not used afterwards.
     mutating func finish() {
-        lexicon.returnForms(forms)
-        forms = FormTable(capacity: 1)
+        lexicon.returnForms(cache)
+        cache = FormCache(forms: FormTable(capacity: 1))
     }
 
-    /// A token read but not yet looked up: where it is, and where its lowercase form is in `scratch`.
+    /// A token read but not yet looked up: where it is, where its lowercase form is in `scratch`, and
+    /// the form's hash and, when it has at most eight bytes, its ``FormTable/word(_:)``.
     private struct Pending {
         var range: Range<Int>
         var formStart: Int
         var formLength: Int
+        var word: UInt64
         var hash: UInt32
         var hasLetter: Bool
         var startsUppercase: Bool
@@ -72,11 +74,10 @@ struct TermAnalyzer {
         scratch.removeAll()
         read(p, range, normalized: normalized)
         var touched: UInt8 = 0
-        for token in pending { touched ^= forms.touch(hash: token.hash) }
+        for token in pending { touched ^= cache.forms.touch(hash: token.hash) }
         self.touched ^= touched
         for token in pending {
-            let form = UnsafeBufferPointer(start: scratch.base + token.formStart, count: token.formLength)
-            let (term, stop) = lookup(form, hash: token.hash)
+            let (term, stop) = lookup(token)
             tokens.append(
                 Token(
                     range: token.range, term: term, isStopword: stop, hasLetter: token.hasLetter,
@@ -86,6 +87,8 @@ struct TermAnalyzer {
 
     /// Reads the tokens of `range` into `pending`, their lowercase forms one after another in `scratch`.
     private mutating func read(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, normalized: NormalizedText?) {
+        // Offsets map back to the input only where normalising edited it.
+        let mapsRanges = normalized?.hasEdits ?? false
         var i = range.lowerBound
         let hi = range.upperBound
         while i < hi {
@@ -129,6 +132,9 @@ struct TermAnalyzer {
                     scratch.advance(by: n)
                     if segmentLetters != lettersBefore { hasLetter = true }
                     guard i < hi else { break }
+                    // An ASCII byte other than the four that may join two parts ends the token.
+                    let b = p[i]
+                    if b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E && b != 0x2C { break }
                 }
                 let (d, dl) = UTF8Scalar.decode(p, at: i)
                 if UTF8Scalar.isLetter(d) {
@@ -168,29 +174,42 @@ struct TermAnalyzer {
             if end - formStart > 2 && scratch.base[end - 1] == 0x73 && scratch.base[end - 2] == 0x27 {
                 scratch.removeLast(2)
             }
-            let form = UnsafeBufferPointer(start: scratch.base + formStart, count: scratch.count - formStart)
+            let formLength = scratch.count - formStart
+            var word: UInt64 = 0
+            let hash: UInt32
+            if formLength <= 8 {
+                word = scratch.word(at: formStart, length: formLength)
+                hash = FormTable.hash(word: word, length: formLength)
+            } else {
+                hash = FormTable.hash(UnsafeBufferPointer(start: scratch.base + formStart, count: formLength))
+            }
             pending.append(
                 Pending(
-                    range: normalized.map { $0.originalRange(start..<i) } ?? (start..<i), formStart: formStart,
-                    formLength: form.count, hash: FormTable.hash(form), hasLetter: hasLetter,
+                    range: mapsRanges ? normalized.map { $0.originalRange(start..<i) } ?? (start..<i) : (start..<i),
+                    formStart: formStart, formLength: formLength, word: word, hash: hash, hasLetter: hasLetter,
                     startsUppercase: UTF8Scalar.isUppercase(c)))
         }
     }
 
     @inline(__always)
-    private mutating func lookup(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
-        if let known = forms.find(form, hash: hash) { return (term(ofStem: known.term), known.stop) }
-        return insert(form, hash: hash)
+    private mutating func lookup(_ token: Pending) -> (Int32, Bool) {
+        let known =
+            token.formLength <= 8
+            ? cache.forms.find(word: token.word, tag: FormTable.tag(hash: token.hash, length: token.formLength))
+            : cache.forms.find(
+                UnsafeBufferPointer(start: scratch.base + token.formStart, count: token.formLength), hash: token.hash)
+        if let known { return (term(ofStem: known.term), known.stop) }
+        return insert(
+            UnsafeBufferPointer(start: scratch.base + token.formStart, count: token.formLength), hash: token.hash)
     }
 
     /// This document's term for the lexicon's stem `id`, numbered on first sight.
     @inline(__always)
     private mutating func term(ofStem id: Int32) -> Int32 {
-        if let known = terms[UInt64(id)] { return known }
-        let term = Int32(stems.count)
-        terms.set(UInt64(id), term)
+        let next = Int32(stems.count)
+        if let known = cache.terms.term(ofStem: id, next: next) { return known }
         stems.append(id)
-        return term
+        return next
     }
 
     /// Stems and classifies a form new to the borrowed table, and records it there with its stem's id
@@ -216,7 +235,7 @@ struct TermAnalyzer {
     ) -> (Int32, Bool) {
         let id = lexicon.id(ofStem: stem)
         if id >= 0 {
-            forms.insert(form, hash: hash, FormTable.Value(term: id, stop: isStopword))
+            cache.forms.insert(form, hash: hash, FormTable.Value(term: id, stop: isStopword))
             return (term(ofStem: id), isStopword)
         }
         let stemHash = FormTable.hash(stem)

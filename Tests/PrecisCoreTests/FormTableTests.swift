@@ -1,0 +1,81 @@
+import Testing
+
+@testable import PrecisCore
+
+struct FormTableTests {
+    /// Keys around the eight bytes that fit in a slot, with zero bytes, repeated prefixes and non-ASCII.
+    private static let keys: [[UInt8]] = {
+        var keys: [[UInt8]] = [[0], [0, 0], [0x61], [0x61, 0], [0, 0x61], [0x61, 0, 0, 0, 0, 0, 0, 0]]
+        for length in 1...20 {
+            keys.append(Array(repeating: 0x61, count: length))
+            keys.append(Array(repeating: 0x61, count: length - 1) + [0x62])
+            keys.append((0..<length).map { UInt8(0x61 + $0 % 26) })
+        }
+        keys += ["президент", "naïve", "well-known", "don't", "1,000", "3.14"].map { Array($0.utf8) }
+        keys.append(Array(repeating: 0x7A, count: 300))
+        keys.append(Array(repeating: 0x7A, count: 301))
+        var seen = Set<[UInt8]>()
+        return keys.filter { seen.insert($0).inserted }
+    }()
+
+    @Test func everyKeyIsFoundWithItsOwnValueAfterGrowing() throws {
+        var table = FormTable(capacity: 1)
+        for (index, key) in Self.keys.enumerated() {
+            #expect(table.find(key, hash: FormTable.hash(key)) == nil)
+            table.insert(key, hash: FormTable.hash(key), .init(term: Int32(index), stop: index % 3 == 0))
+        }
+        #expect(table.count == Self.keys.count)
+        for (index, key) in Self.keys.enumerated() {
+            let value = try #require(table.find(key, hash: FormTable.hash(key)), "\(key)")
+            #expect(value.term == Int32(index) && value.stop == (index % 3 == 0))
+            if key.count <= 8 {
+                let word = FormTable.word(key)
+                let hash = FormTable.hash(word: word, length: key.count)
+                #expect(hash == FormTable.hash(key))
+                #expect(table.find(word: word, tag: FormTable.tag(hash: hash, length: key.count))?.term == Int32(index))
+            }
+        }
+        #expect(table.find(Array("absent".utf8), hash: FormTable.hash(Array("absent".utf8))) == nil)
+        #expect(
+            table.find(Array(repeating: 0x7A, count: 302), hash: FormTable.hash(Array(repeating: 0x7A, count: 302)))
+                == nil)
+    }
+
+    @Test func keysThatShareAHashAreToldApartByTheirBytes() throws {
+        // Every key forced onto one hash: the slots' words and the arena decide.
+        var table = FormTable(capacity: 4)
+        for (index, key) in Self.keys.enumerated() {
+            table.insert(key, hash: 7, .init(term: Int32(index), stop: false))
+        }
+        for (index, key) in Self.keys.enumerated() {
+            #expect(try #require(table.find(key, hash: 7)).term == Int32(index))
+        }
+        #expect(table.update(Self.keys[3], hash: 7) { $0.term = 99 })
+        #expect(table.find(Self.keys[3], hash: 7)?.term == 99)
+        #expect(!table.update(Array("absent".utf8), hash: 7) { $0.term = 1 })
+    }
+
+    @Test func scratchWordsAreTheBytesWritten() {
+        let scratch = ScratchBytes(capacity: 2)
+        let text = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        for byte in text { scratch.append(byte) }
+        for start in 0..<text.count {
+            for length in 0...min(8, text.count - start) {
+                #expect(scratch.word(at: start, length: length) == FormTable.word(text[start..<(start + length)]))
+            }
+        }
+    }
+
+    @Test func stemTermsNumberEachDocumentAfresh() {
+        var terms = StemTerms()
+        terms.beginDocument()
+        #expect(terms.term(ofStem: 5, next: 0) == nil)
+        #expect(terms.term(ofStem: 70_000, next: 1) == nil)
+        #expect(terms.term(ofStem: 5, next: 2) == 0)
+        #expect(terms.term(ofStem: 70_000, next: 2) == 1)
+        terms.beginDocument()
+        #expect(terms.term(ofStem: 70_000, next: 0) == nil)
+        #expect(terms.term(ofStem: 5, next: 1) == nil)
+        #expect(terms.term(ofStem: 5, next: 2) == 1)
+    }
+}
