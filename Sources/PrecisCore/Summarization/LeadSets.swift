@@ -71,10 +71,11 @@ struct LeadSets {
         return pool.count > count ? pool : nil
     }
 
-    /// The sets drawn from `pool`, whose sentences have the ``NewsRanker`` feature rows `rows`.
-    init(_ document: Document, vectors: SentenceVectors, pool: [Int], rows: [[Double]]) {
+    /// The sets drawn from `pool`, whose sentences have the ``NewsRanker`` feature rows without the bias
+    /// in `sums`, row after row.
+    init(_ document: Document, vectors: SentenceVectors, pool: [Int], sums: [Double]) {
         self.pool = pool
-        sums = rows.flatMap { $0.dropFirst() }
+        self.sums = sums
         words = pool.map { document.sentences[$0].tokens.count }
         // Overlap counts every distinct term, stopwords too; coverage only the content terms, which are the
         // sentence vectors' terms. Each candidate's distinct terms, sorted, are `terms[starts[c]..<starts[c + 1]]`.

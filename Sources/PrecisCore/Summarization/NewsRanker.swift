@@ -69,28 +69,40 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
 
     /// The sentences' scores; and, for a summary of `count` sentences when the model has set weights
     /// and ``LeadSets`` applies, the indices of the best set in document order that has no two sentences
-    /// whose cosine similarity reaches `duplicateThreshold`.
+    /// whose cosine similarity reaches `duplicateThreshold`. When a set is returned, only the scores of
+    /// the sentences it was drawn from are computed, and the others read zero: a summary shows the
+    /// scores of its own sentences only.
     func scores(
         for document: Document, vectors: SentenceVectors, count: Int?, duplicateThreshold: Double
     ) -> (scores: [Double], set: [Int]?) {
+        let n = vectors.count
+        guard n > 0 else { return ([], nil) }
         let weights = model.weights
-        var scores: [Double] = []
-        scores.reserveCapacity(vectors.count)
-        let setWeights = model.setWeights.flatMap { $0.count == LeadSets.featureCount ? $0 : nil }
-        let pool = setWeights == nil ? nil : count.flatMap { LeadSets.pool(document, count: $0) }
-        var rows: [[Double]] = []
-        Self.forEachFeatureRow(of: document, vectors: vectors) { i, row in
+        let features = FeatureRows(document, vectors: vectors)
+        let f = UnsafeMutableBufferPointer<Double>.allocate(capacity: Feature.allCases.count)
+        defer { f.deallocate() }
+        func score(_ i: Int) -> Double {
+            features.row(i, into: f)
             var score = 0.0
-            for (w, f) in zip(weights, row) { score += w * f }
-            scores.append(score)
-            if let pool, rows.count < pool.count, pool[rows.count] == i { rows.append(Array(row)) }
+            for (w, x) in zip(weights, f) { score += w * x }
+            return score
         }
-        guard let pool, let count, let setWeights, rows.count == pool.count else { return (scores, nil) }
-        let sets = LeadSets(document, vectors: vectors, pool: pool, rows: rows)
-        let chosen = sets.best(count: count, weights: setWeights) {
-            Double(vectors.cosine($0, $1)) >= duplicateThreshold
+        let setWeights = model.setWeights.flatMap { $0.count == LeadSets.featureCount ? $0 : nil }
+        if let setWeights, let count, let pool = LeadSets.pool(document, count: count) {
+            var scores = [Double](repeating: 0, count: n)
+            var rows: [Double] = []
+            rows.reserveCapacity(pool.count * (Feature.allCases.count - 1))
+            for i in pool {
+                scores[i] = score(i)
+                rows.append(contentsOf: f.dropFirst())
+            }
+            let sets = LeadSets(document, vectors: vectors, pool: pool, sums: rows)
+            let chosen = sets.best(count: count, weights: setWeights) {
+                Double(vectors.cosine($0, $1)) >= duplicateThreshold
+            }
+            if let chosen { return (scores, chosen.map { pool[$0] }) }
         }
-        return (scores, chosen.map { $0.map { pool[$0] } })
+        return ((0..<n).map(score), nil)
     }
 
     /// The names of the set features that ``Model/setWeights`` weigh, in order.
@@ -103,7 +115,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         guard let pool = LeadSets.pool(document, count: count) else { return [] }
         let vectors = SentenceVectors(document)
         let all = features(for: document, vectors: vectors)
-        let sets = LeadSets(document, vectors: vectors, pool: pool, rows: pool.map { all[$0] })
+        let sets = LeadSets(document, vectors: vectors, pool: pool, sums: pool.flatMap { all[$0].dropFirst() })
         var out: [(sentences: [Int], features: [Double])] = []
         sets.forEachSet(count: count) { chosen, features in out.append((chosen.map { pool[$0] }, Array(features))) }
         return out
@@ -115,33 +127,46 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
     }
 
     static func features(for document: Document, vectors: SentenceVectors) -> [[Double]] {
-        var rows: [[Double]] = []
-        forEachFeatureRow(of: document, vectors: vectors) { _, row in rows.append(Array(row)) }
-        return rows
-    }
-
-    /// Computes each sentence's features, in order, into one buffer that `body` reads before the next.
-    static func forEachFeatureRow(
-        of document: Document, vectors: SentenceVectors, _ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void
-    ) {
-        let n = vectors.count
-        guard n > 0 else { return }
-        let centrality = LexRankRanker.centrality(vectors)
-        let maxCentrality = Double(centrality.max() ?? 0)
-
-        // The centroid of the sentences' unit tf-idf vectors.
-        var centroid = [Float](repeating: 0, count: document.termCount)
-        for k in 0..<vectors.terms.count { centroid[Int(vectors.terms[k])] += vectors.weights[k] }
-        let centroidNorm = centroid.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
-
-        let titleTerms = document.titleTerms
-        let first = document.sentences.firstIndex { vectors.length($0.index) > 0 }
-        let lastIndex = Double(max(n - 1, 1))
-
+        guard vectors.count > 0 else { return [] }
+        let features = FeatureRows(document, vectors: vectors)
         let f = UnsafeMutableBufferPointer<Double>.allocate(capacity: Feature.allCases.count)
         defer { f.deallocate() }
-        for sentence in document.sentences {
-            let i = sentence.index
+        return (0..<vectors.count).map { i in
+            features.row(i, into: f)
+            return Array(f)
+        }
+    }
+
+    /// What the features of a document's sentences are computed from: the sentence vectors, LexRank
+    /// centrality, the centroid, the title and the first sentence, prepared once for any of its rows.
+    private struct FeatureRows {
+        let document: Document
+        let vectors: SentenceVectors
+        let centrality: [Float]
+        let maxCentrality: Double
+        /// The centroid of the sentences' unit tf-idf vectors, and its length.
+        let centroid: [Float]
+        let centroidNorm: Float
+        let firstWithWords: Int?
+        let lastIndex: Double
+
+        /// For a document with at least one sentence.
+        init(_ document: Document, vectors: SentenceVectors) {
+            self.document = document
+            self.vectors = vectors
+            centrality = LexRankRanker.centrality(vectors)
+            maxCentrality = Double(centrality.max() ?? 0)
+            var centroid = [Float](repeating: 0, count: document.termCount)
+            for k in 0..<vectors.terms.count { centroid[Int(vectors.terms[k])] += vectors.weights[k] }
+            self.centroid = centroid
+            centroidNorm = centroid.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+            firstWithWords = document.sentences.firstIndex { vectors.length($0.index) > 0 }
+            lastIndex = Double(max(vectors.count - 1, 1))
+        }
+
+        /// Writes the features of sentence `i`, in ``Feature`` order, to `f`.
+        func row(_ i: Int, into f: UnsafeMutableBufferPointer<Double>) {
+            let sentence = document.sentences[i]
             f.update(repeating: 0)
             func set(_ feature: Feature, _ value: Double) { f[feature.index] = value }
             set(.bias, 1)
@@ -162,10 +187,11 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             }
             set(.centroid, centroidNorm > 0 ? Double(dot / centroidNorm) : 0)
             set(.positionCentrality, central / Double(1 + i))
+            let titleTerms = document.titleTerms
             set(
                 .title, titleTerms.isEmpty ? 0 : Double(vectors.overlap(i, with: titleTerms)) / Double(titleTerms.count)
             )
-            set(.lede, first.map { $0 == i ? 1 : Double(vectors.cosine(i, $0)) } ?? 0)
+            set(.lede, firstWithWords.map { $0 == i ? 1 : Double(vectors.cosine(i, $0)) } ?? 0)
 
             let words = sentence.tokens.count
             let length = Double(min(words, 60)) / 60
@@ -174,17 +200,16 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.short, words < 8 ? 1 : 0)
             set(.long, words > 45 ? 1 : 0)
 
-            let (quoted, digits) = Self.quotesAndDigits(sentence.slice)
+            let (quoted, digits) = NewsRanker.quotesAndDigits(sentence.slice)
             set(.quoted, quoted ? 1 : 0)
-            set(.startsWithQuote, sentence.slice.unicodeScalars.first.map(Self.opensQuote) ?? false ? 1 : 0)
+            set(.startsWithQuote, sentence.slice.unicodeScalars.first.map(NewsRanker.opensQuote) ?? false ? 1 : 0)
             set(.digits, digits ? 1 : 0)
             var capitalised = 0
             for position in sentence.tokens.dropFirst() where document.tokens[position].startsUppercase {
                 capitalised += 1
             }
             set(.capitalised, words > 1 ? Double(capitalised) / Double(words - 1) : 0)
-            set(.endsWithPunctuation, endsWithPunctuation(sentence.slice) ? 1 : 0)
-            body(i, f)
+            set(.endsWithPunctuation, NewsRanker.endsWithPunctuation(sentence.slice) ? 1 : 0)
         }
     }
 
