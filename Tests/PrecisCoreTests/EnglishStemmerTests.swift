@@ -8,7 +8,7 @@ struct EnglishStemmerTests {
     /// The words of `words` whose Swift stem differs from libstemmer's, as "word: swift ≠ libstemmer".
     private func mismatches(_ words: some Sequence<[UInt8]>) throws -> [String] {
         let libstemmer = try #require(Stemmer(algorithm: "english"))
-        var swift = EnglishStemmer()
+        let swift = EnglishStemmer()
         var out: [String] = []
         for word in words {
             let theirs = word.withUnsafeBufferPointer { p in libstemmer.withLibstemmerStem(of: p) { Array($0) } }
@@ -85,7 +85,7 @@ struct EnglishStemmerTests {
     }
 
     @Test func otherWordsGoToLibstemmer() throws {
-        var swift = EnglishStemmer()
+        let swift = EnglishStemmer()
         for word in ["don't", "café", "x-ray", "2024", "Capital", String(repeating: "a", count: 49)] {
             let bytes = Array(word.utf8)
             #expect(!bytes.withUnsafeBufferPointer { swift.stem($0) }, "\(word)")

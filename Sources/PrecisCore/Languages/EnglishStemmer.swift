@@ -9,37 +9,55 @@
 /// the version of Snowball 2.2's `english.sbl`: exceptions, regions R1 and R2 (with the prefixes
 /// gener-, commun- and arsen-), steps 1a–5, and the vowel-following y kept apart as Y.
 ///
+/// The word is kept in a fixed buffer after eight zero bytes, so that its last eight letters are one
+/// unaligned load, suffixes are compared as 64-bit words and nothing is allocated per word. One
+/// instance stems one word at a time; ``Stemmer`` keeps one per analysis.
+///
 /// - Complexity: O(k) per word of k letters.
-struct EnglishStemmer {
-    /// The word being stemmed; a `Y` (0x59) is a y that acts as a consonant.
-    private var w: [UInt8] = []
+final class EnglishStemmer {
+    /// Eight zero bytes, then the word being stemmed, where a `Y` (0x59) is a y that acts as a
+    /// consonant. No step makes a word longer than it came in.
+    private let buffer: UnsafeMutablePointer<UInt8>
+    /// The word: `w[0..<count]`, with eight zero bytes before `w[0]`.
+    private let w: UnsafeMutablePointer<UInt8>
+    private var count = 0
     private var p1 = 0
     private var p2 = 0
 
     /// Longer words go to libstemmer, as do words with any byte other than a–z.
     static let longestWord = 48
 
+    init() {
+        buffer = .allocate(capacity: 8 + Self.longestWord + 8)
+        buffer.initialize(repeating: 0, count: 8 + Self.longestWord + 8)
+        w = buffer + 8
+    }
+
+    deinit { buffer.deallocate() }
+
     /// Stems `word` when it is of a–z alone and not too long, and tells whether it did; the stem is then
     /// read with ``withStem(_:)``.
-    mutating func stem(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    func stem(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count <= Self.longestWord, word.allSatisfy({ $0 &- 0x61 < 26 }) else { return false }
-        w.removeAll(keepingCapacity: true)
-        w.append(contentsOf: word)
+        if let base = word.baseAddress { w.update(from: base, count: word.count) }
+        count = word.count
         run()
         return true
     }
 
     /// Calls `body` with the stem of the last word stemmed.
-    func withStem<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { w.withUnsafeBufferPointer(body) }
+    func withStem<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: w, count: count))
+    }
 
-    private mutating func run() {
-        if exception1() || w.count < 3 { return }
+    private func run() {
+        if exception1() || count < 3 { return }
         var foundY = false
         if w[0] == Self.y {
             w[0] = Self.Y
             foundY = true
         }
-        for i in 1..<w.count where w[i] == Self.y && Self.isVowel(w[i - 1]) {
+        for i in 1..<count where w[i] == Self.y && Self.isVowel(w[i - 1]) {
             w[i] = Self.Y
             foundY = true
         }
@@ -54,7 +72,7 @@ struct EnglishStemmer {
             step5()
         }
         if foundY {
-            for i in w.indices where w[i] == Self.Y { w[i] = Self.y }
+            for i in 0..<count where w[i] == Self.Y { w[i] = Self.y }
         }
     }
 
@@ -64,12 +82,20 @@ struct EnglishStemmer {
     /// A y that acts as a consonant, as Snowball marks it.
     private static let Y: UInt8 = 0x59
 
-    /// a, e, i, o, u and y; not Y.
-    private static func isVowel(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: true
-        default: false
-        }
+    /// a, e, i, o, u and y; not Y. Bit k of the mask stands for the k-th letter.
+    @inline(__always)
+    private static func isVowel(_ c: UInt8) -> Bool { isLetter(c, in: 0x0110_4111) }
+
+    /// Whether `c` is one of the letters a–z whose bits (a the lowest) `mask` sets.
+    @inline(__always)
+    private static func isLetter(_ c: UInt8, in mask: UInt32) -> Bool {
+        let k = c &- 0x61
+        return k < 26 && (mask >> UInt32(k)) & 1 != 0
+    }
+
+    /// The bits of `letters` for ``isLetter(_:in:)``.
+    private static func letterMask(_ letters: String) -> UInt32 {
+        letters.utf8.reduce(0) { $0 | 1 << UInt32($1 - 0x61) }
     }
 
     /// Whether the word before `end` ends in a short syllable: a consonant other than w, x or Y after a
@@ -84,68 +110,98 @@ struct EnglishStemmer {
     /// Where R1 or R2 starts: after the first consonant that follows a vowel, from `start`.
     private func regionStart(from start: Int) -> Int? {
         var i = start
-        while i < w.count && !Self.isVowel(w[i]) { i += 1 }
-        while i < w.count && Self.isVowel(w[i]) { i += 1 }
-        return i < w.count ? i + 1 : nil
+        while i < count && !Self.isVowel(w[i]) { i += 1 }
+        while i < count && Self.isVowel(w[i]) { i += 1 }
+        return i < count ? i + 1 : nil
     }
 
-    private mutating func markRegions() {
-        p1 = w.count
-        p2 = w.count
-        let prefix = Self.regionPrefixes.first { hasPrefix($0) }
-        guard let r1 = prefix?.count ?? regionStart(from: 0) else { return }
+    private func markRegions() {
+        p1 = count
+        p2 = count
+        let head = word()
+        let prefix = Self.regionPrefixes.first { count >= $0.length && head & $0.mask == $0.letters }
+        guard let r1 = prefix?.length ?? regionStart(from: 0) else { return }
         p1 = r1
-        p2 = regionStart(from: r1) ?? w.count
+        p2 = regionStart(from: r1) ?? count
+    }
+
+    // MARK: Words as numbers
+
+    /// A string of at most eight letters as a number, the first letter in the low byte: how
+    /// ``word()`` reads the start of the word.
+    private struct Spelling {
+        let letters: UInt64
+        let length: Int
+        /// The low `length` bytes.
+        var mask: UInt64 { length >= 8 ? ~0 : (1 << UInt64(8 * length)) &- 1 }
+
+        init(_ text: String) {
+            var letters: UInt64 = 0
+            for (k, byte) in text.utf8.enumerated() { letters |= UInt64(byte) << UInt64(8 * k) }
+            self.letters = letters
+            length = text.utf8.count
+        }
+    }
+
+    /// The word's first eight letters (or fewer, the rest zero), the first in the low byte.
+    @inline(__always)
+    private func word() -> UInt64 {
+        let loaded = UnsafeRawPointer(w).loadUnaligned(as: UInt64.self)
+        return count >= 8 ? loaded : loaded & ((1 << UInt64(8 * count)) &- 1)
+    }
+
+    /// Whether the word is `spelling`.
+    @inline(__always)
+    private func equals(_ spelling: Spelling) -> Bool { count == spelling.length && word() == spelling.letters }
+
+    /// Replaces the whole word with `spelling`.
+    private func replaceWord(with spelling: Spelling) {
+        for k in 0..<spelling.length { w[k] = UInt8(truncatingIfNeeded: spelling.letters >> UInt64(8 * k)) }
+        count = spelling.length
+    }
+
+    /// The word's last eight letters (or fewer, zeros before them), the last in the low byte, for
+    /// ``Rule/matches(_:)``: one load, since eight zero bytes come before the word.
+    @inline(__always)
+    private func tail() -> UInt64 {
+        UInt64(bigEndian: UnsafeRawPointer(w + count - 8).loadUnaligned(as: UInt64.self))
     }
 
     // MARK: Suffixes
 
-    private func hasPrefix(_ s: [UInt8]) -> Bool {
-        s.count <= w.count && zip(w, s).allSatisfy { $0 == $1 }
-    }
-
-    private func hasSuffix(_ s: [UInt8]) -> Bool {
-        guard s.count <= w.count else { return false }
-        var i = w.count - s.count
-        for c in s {
-            if w[i] != c { return false }
-            i += 1
-        }
-        return true
-    }
-
-    /// The word's last eight letters (or fewer), the last in the low byte, for ``Rule/matches(_:)``.
-    private func tail() -> UInt64 {
-        var t: UInt64 = 0
-        var i = w.count - 1
-        var shift: UInt64 = 0
-        while i >= 0 && shift < 64 {
-            t |= UInt64(w[i]) << shift
-            shift += 8
-            i -= 1
-        }
-        return t
-    }
-
     /// The longest suffix of the word among the table's suffixes, and its rule, as Snowball's `among`
     /// chooses: its condition and action follow, and a failed condition means no shorter one is tried.
     private func longestRule(_ table: RuleTable) -> Rule? {
-        guard let last = w.last, last &- 0x61 < 26 else { return nil }
+        guard count > 0 else { return nil }
+        let last = w[count - 1]
+        guard last &- 0x61 < 26 else { return nil }
         let t = tail()
         let letter = Int(last &- 0x61)
         for k in table.starts[letter]..<table.starts[letter + 1] {
             let rule = table.rules[k]
-            if rule.length <= w.count && rule.matches(t) { return rule }
+            if rule.length <= count && rule.matches(t) { return rule }
         }
         return nil
     }
 
-    private mutating func replaceSuffix(_ length: Int, with replacement: [UInt8]) {
-        w.removeLast(length)
-        w.append(contentsOf: replacement)
+    /// Replaces the last `length` letters with the first `replacementLength` bytes of `replacement`,
+    /// the first in the low byte.
+    @inline(__always)
+    private func replaceSuffix(_ length: Int, with replacement: UInt64, _ replacementLength: Int) {
+        count -= length
+        for k in 0..<replacementLength { w[count + k] = UInt8(truncatingIfNeeded: replacement >> UInt64(8 * k)) }
+        count += replacementLength
     }
 
-    private func equals(_ s: [UInt8]) -> Bool { w.count == s.count && hasSuffix(s) }
+    private func replaceSuffix(_ length: Int, with spelling: Spelling) {
+        replaceSuffix(length, with: spelling.letters, spelling.length)
+    }
+
+    /// Whether a vowel comes before `end`.
+    private func hasVowel(before end: Int) -> Bool {
+        for i in 0..<end where Self.isVowel(w[i]) { return true }
+        return false
+    }
 
     /// A suffix of at most eight letters and what becomes of it; plain values, so that reading the
     /// rule tables costs no reference counting.
@@ -187,10 +243,9 @@ struct EnglishStemmer {
             self.suffix = code
             length = suffix.utf8.count
             self.action = action
-            var spelled: UInt64 = 0
-            for (k, byte) in replacement.utf8.enumerated() { spelled |= UInt64(byte) << UInt64(8 * k) }
-            self.replacement = spelled
-            replacementLength = replacement.utf8.count
+            let spelled = Spelling(replacement)
+            self.replacement = spelled.letters
+            replacementLength = spelled.length
         }
 
         init(_ suffix: String, _ replacement: String) { self.init(suffix, .replace, replacement) }
@@ -200,11 +255,6 @@ struct EnglishStemmer {
         func matches(_ tail: UInt64) -> Bool {
             let mask = length >= 8 ? ~UInt64(0) : (UInt64(1) << UInt64(8 * length)) &- 1
             return tail & mask == suffix
-        }
-
-        /// Appends the replacement to `word`.
-        func appendReplacement(to word: inout [UInt8]) {
-            for k in 0..<replacementLength { word.append(UInt8(truncatingIfNeeded: replacement >> UInt64(8 * k))) }
         }
     }
 
@@ -255,34 +305,33 @@ struct EnglishStemmer {
             "ive", "ize",
         ].map { Rule($0, .delete) } + [Rule("ion", .deleteAfterST)])
 
-    private static let regionPrefixes = ["gener", "commun", "arsen"].map { Array($0.utf8) }
+    private static let regionPrefixes = ["gener", "commun", "arsen"].map(Spelling.init)
     private static let specialWords = [
         ("skis", "ski"), ("skies", "sky"), ("dying", "die"), ("lying", "lie"), ("tying", "tie"), ("idly", "idl"),
         ("gently", "gentl"), ("ugly", "ugli"), ("early", "earli"), ("only", "onli"), ("singly", "singl"),
-    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
-    private static let invariantWords = ["sky", "news", "howe", "atlas", "cosmos", "bias", "andes"].map {
-        Array($0.utf8)
-    }
+    ].map { (Spelling($0.0), Spelling($0.1)) }
+    private static let invariantWords = ["sky", "news", "howe", "atlas", "cosmos", "bias", "andes"].map(Spelling.init)
     private static let stepTwoExceptions = [
         "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
-    ].map { Array($0.utf8) }
-    private static let doubles = Array("bdfgmnprt".utf8)
-    /// Step 1b's endings that get an e back once -ed or -ing is gone (luxuriat-e, troubl-e, siz-e).
-    private static let endingsThatTakeE = ["at", "bl", "iz"].map { Array($0.utf8) }
-    /// Replacements that the actions spell out, made once rather than as literals on each call.
-    private static let i = Array("i".utf8)
-    private static let ie = Array("ie".utf8)
-    private static let ee = Array("ee".utf8)
-    private static let og = Array("og".utf8)
-    private static let validLI = Array("cdeghkmnrt".utf8)
+    ].map(Spelling.init)
+    private static let doubles = letterMask("bdfgmnprt")
+    private static let validLI = letterMask("cdeghkmnrt")
+    /// Step 1b's endings that get an e back once -ed or -ing is gone (luxuriat-e, troubl-e, siz-e), as
+    /// ``tail()`` reads two letters.
+    private static let endingsThatTakeE: [UInt64] = [0x6174, 0x626C, 0x697A]
+    /// Replacements that the actions spell out.
+    private static let i = Spelling("i")
+    private static let ie = Spelling("ie")
+    private static let ee = Spelling("ee")
+    private static let og = Spelling("og")
 
     // MARK: Steps
 
     /// Whole words with stems of their own, or none.
-    private mutating func exception1() -> Bool {
-        guard w.count <= 6 else { return false }
+    private func exception1() -> Bool {
+        guard count <= 6 else { return false }
         for (word, stem) in Self.specialWords where equals(word) {
-            w = stem
+            replaceWord(with: stem)
             return true
         }
         return Self.invariantWords.contains { equals($0) }
@@ -290,55 +339,56 @@ struct EnglishStemmer {
 
     /// Words left as step 1a leaves them.
     private func exception2() -> Bool {
-        w.count >= 6 && w.count <= 7 && Self.stepTwoExceptions.contains { equals($0) }
+        count >= 6 && count <= 7 && Self.stepTwoExceptions.contains { equals($0) }
     }
 
     /// Applies the rule that the word's longest suffix among `rules` has.
-    private mutating func apply(_ rules: RuleTable, region: Int) {
+    private func apply(_ rules: RuleTable, region: Int) {
         guard let rule = longestRule(rules) else { return }
         let length = rule.length
-        let start = w.count - length
+        let start = count - length
         guard start >= region else { return }
         switch rule.action {
-        case .replace:
-            w.removeLast(length)
-            rule.appendReplacement(to: &w)
-        case .delete: w.removeLast(length)
+        case .replace: replaceSuffix(length, with: rule.replacement, rule.replacementLength)
+        case .delete: count -= length
         case .iOrIe: replaceSuffix(length, with: start > 1 ? Self.i : Self.ie)
-        case .sAfterVowel: if start >= 2 && w[..<(start - 1)].contains(where: Self.isVowel) { w.removeLast() }
+        case .sAfterVowel: if start >= 2 && hasVowel(before: start - 1) { count -= 1 }
         case .keep: break
         case .eeInR1: if start >= p1 { replaceSuffix(length, with: Self.ee) }
         case .deleteAfterVowel:
-            guard w[..<start].contains(where: Self.isVowel) else { return }
-            w.removeLast(length)
-            if Self.endingsThatTakeE.contains(where: hasSuffix) {
-                w.append(0x65)
-            } else if w.count >= 2, let last = w.last, w[w.count - 2] == last, Self.doubles.contains(last) {
-                w.removeLast()
-            } else if p1 == w.count && endsWithShortSyllable(w.count) {
-                w.append(0x65)
+            guard hasVowel(before: start) else { return }
+            count -= length
+            if count >= 2 && Self.endingsThatTakeE.contains(tail() & 0xFFFF) {
+                w[count] = 0x65
+                count += 1
+            } else if count >= 2, w[count - 2] == w[count - 1], Self.isLetter(w[count - 1], in: Self.doubles) {
+                count -= 1
+            } else if p1 == count && endsWithShortSyllable(count) {
+                w[count] = 0x65
+                count += 1
             }
         case .ogAfterL: if start >= 1 && w[start - 1] == 0x6C { replaceSuffix(length, with: Self.og) }
-        case .deleteAfterLI: if start >= 1 && Self.validLI.contains(w[start - 1]) { w.removeLast(length) }
-        case .deleteInR2: if start >= p2 { w.removeLast(length) }
-        case .deleteAfterST: if start >= 1 && (w[start - 1] == 0x73 || w[start - 1] == 0x74) { w.removeLast(length) }
+        case .deleteAfterLI: if start >= 1 && Self.isLetter(w[start - 1], in: Self.validLI) { count -= length }
+        case .deleteInR2: if start >= p2 { count -= length }
+        case .deleteAfterST: if start >= 1 && (w[start - 1] == 0x73 || w[start - 1] == 0x74) { count -= length }
         }
     }
 
-    private mutating func step1c() {
-        guard w.count >= 3, let last = w.last, last == Self.y || last == Self.Y, !Self.isVowel(w[w.count - 2]) else {
-            return
-        }
-        w[w.count - 1] = 0x69
+    private func step1c() {
+        guard count >= 3 else { return }
+        let last = w[count - 1]
+        guard last == Self.y || last == Self.Y, !Self.isVowel(w[count - 2]) else { return }
+        w[count - 1] = 0x69
     }
 
-    private mutating func step5() {
-        guard let last = w.last else { return }
-        let start = w.count - 1
+    private func step5() {
+        guard count > 0 else { return }
+        let last = w[count - 1]
+        let start = count - 1
         if last == 0x65 {
-            if start >= p2 || (start >= p1 && !endsWithShortSyllable(start)) { w.removeLast() }
+            if start >= p2 || (start >= p1 && !endsWithShortSyllable(start)) { count -= 1 }
         } else if last == 0x6C {
-            if start >= p2 && start >= 1 && w[start - 1] == 0x6C { w.removeLast() }
+            if start >= p2 && start >= 1 && w[start - 1] == 0x6C { count -= 1 }
         }
     }
 }

@@ -8,7 +8,7 @@ import CStemmer
 final class Stemmer {
     private let handle: OpaquePointer
     /// Snowball's English algorithm in Swift, for the words of a–z alone, when this is that algorithm.
-    private var english = EnglishStemmer()
+    private let english = EnglishStemmer()
     private let usesEnglish: Bool
 
     /// A stemmer for a libstemmer algorithm name, or nil when libstemmer does not have it.
