@@ -68,41 +68,170 @@ struct KeywordExtractor {
         var text = document.text
         return text.withUTF8 { bytes in
             document.tokens.withUnsafeBufferPointer { tokens in
-                extract(
-                    bytes, tokens, document.sentences.map { ($0.index, $0.tokens) }, termCount: document.termCount,
-                    title: document.titleTerms)
+                document.sentences.withUnsafeBufferPointer { sentences in
+                    extract(bytes, tokens, sentences, termCount: document.termCount, title: document.titleTerms)
+                }
             }
         }
     }
 
     /// Content words of more than one scalar: a lone letter ("т" of "т. д.", "x") is no keyword in any
     /// script.
-    private static func isKeywordToken(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        token.isContent && UTF8Scalar.decode(bytes, at: token.range.lowerBound).length < token.range.count
+    @inline(__always)
+    fileprivate static func isKeywordToken(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.isContent else { return false }
+        let first = bytes[token.range.lowerBound]
+        return first < 0x80
+            ? token.range.count > 1 : UTF8Scalar.decode(bytes, at: token.range.lowerBound).length < token.range.count
     }
 
     private func extract(
         _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-        _ sentences: [(index: Int, tokens: Range<Int>)],
-        termCount vocabularySize: Int, title titleTerms: [Int32]
+        _ sentences: UnsafeBufferPointer<Sentence>, termCount vocabularySize: Int, title titleTerms: [Int32]
     ) -> [Summary.Keyword] {
-        // Per term: its weight, its number of occurrences, its first and last keyword tokens.
-        var stats = [TermStats](repeating: TermStats(), count: vocabularySize)
-        for term in titleTerms where Int(term) < vocabularySize { stats[Int(term)].inTitle = true }
-        // Each keyword token's next occurrence of the same term, so that a term's spellings are read
-        // without another pass over the text; -1 ends a chain.
-        var nextSame = [Int32](repeating: -1, count: tokens.count)
+        var counts = Counts(tokens: tokens, vocabularySize: vocabularySize, titleTerms: titleTerms)
+        counts.count(bytes, sentences)
+        let stats = counts.stats
+        let nextSame = counts.nextSame
+        let phrases = counts.phrases
 
-        // Phrases of two or three adjacent content words, found in the same pass as each run of such
-        // words ends, and counted. Phrase keys pack up to three term ids of 21 bits each; longer
-        // vocabularies skip phrases.
-        let findsPhrases = vocabularySize < 1 << 21
+        // The candidates: the words, numbered by term, then the phrases seen at least twice, numbered
+        // after them in order of first sight; a phrase scores its count times the per-occurrence
+        // weights of its words. Only the ranking is built for all of them; a candidate itself is made
+        // when it is taken.
+        func perOccurrence(_ term: Int32) -> Double {
+            stats[Int(term)].weight / Double(stats[Int(term)].occurrences)
+        }
+        func isCandidate(_ phrase: Phrase) -> Bool { phrase.occurrences >= 2 && phrase.terms.isDistinct }
+        func score(of phrase: Phrase) -> Double {
+            let terms = phrase.terms
+            var weight = perOccurrence(terms.ids.0) + perOccurrence(terms.ids.1)
+            if terms.count == 3 { weight += perOccurrence(terms.ids.2) }
+            return Double(phrase.occurrences) * weight
+        }
+        func candidate(_ index: Int) -> Candidate {
+            if index < vocabularySize {
+                let first = Int(stats[index].first)
+                return Candidate(
+                    terms: Terms(Int32(index), count: 1), occurrences: Int(stats[index].occurrences), first: first,
+                    firstRange: tokens[first].range, score: stats[index].weight)
+            }
+            let phrase = phrases[index - vocabularySize]
+            return Candidate(
+                terms: phrase.terms, occurrences: phrase.occurrences, first: phrase.first,
+                firstRange: tokens[phrase.first].range
+                    .lowerBound..<tokens[phrase.first + phrase.terms.count - 1]
+                    .range.upperBound,
+                score: score(of: phrase))
+        }
+
+        // Candidates best first (ties to the earlier one), taken until `count` that no better one covers.
+        // Only the best few are sorted unless covered ones use them up.
+        typealias Ranked = (score: Double, first: Int, index: Int)
+        func before(_ a: Ranked, _ b: Ranked) -> Bool {
+            a.score != b.score ? a.score > b.score : a.first != b.first ? a.first < b.first : a.index < b.index
+        }
+        var ranked: [Ranked] = []
+        ranked.reserveCapacity(vocabularySize + phrases.count)
+        for term in 0..<vocabularySize where stats[term].occurrences > 0 && stats[term].weight > 0 {
+            ranked.append((stats[term].weight, Int(stats[term].first), term))
+        }
+        for (k, phrase) in phrases.enumerated() where isCandidate(phrase) {
+            let score = score(of: phrase)
+            if score > 0 { ranked.append((score, phrase.first, vocabularySize + k)) }
+        }
+        let head = min(ranked.count, max(4 * count, 16))
+        Self.partiallySort(&ranked, head: head, by: before)
+        var chosen: [Candidate] = []
+        chosen.reserveCapacity(count)
+        var position = 0
+        while position < ranked.count && chosen.count < count {
+            if position == head { ranked[head...].sort(by: before) }
+            let candidate = candidate(ranked[position].index)
+            position += 1
+            if chosen.contains(where: { candidate.terms.isSubset(of: $0.terms) }) { continue }
+            chosen.append(candidate)
+        }
+
+        // Single words are shown in their most frequent spelling; ties go to the one seen first.
+        // Spellings are compared as bytes; only words with non-ASCII bytes or spaces need cleaning.
+        let top = chosen.first?.score ?? 1
+        return chosen.map { candidate in
+            let text: String
+            if candidate.terms.count == 1 {
+                text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: nextSame)
+            } else {
+                text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
+            }
+            return Summary.Keyword(text: text, score: candidate.score / top, count: candidate.occurrences)
+        }
+    }
+
+    /// What one pass over the tokens counts: each term's weight, occurrences and chain of occurrences,
+    /// and the phrases of two or three adjacent keyword tokens with their counts.
+    ///
+    /// A struct whose pass is a mutating method, so that its state is accessed in place: the same
+    /// state captured by nested closures is boxed and checked for exclusive access at run time on
+    /// every access.
+    private struct Counts {
+        let tokens: UnsafeBufferPointer<Token>
+        /// Per term: its weight, its number of occurrences, its first and last keyword tokens.
+        var stats: [TermStats]
+        /// Each keyword token's next occurrence of the same term, so that a term's spellings are read
+        /// without another pass over the text; -1 ends a chain.
+        var nextSame: [Int32]
+        /// Phrases in order of first sight, and their index by key. Phrase keys pack up to three term ids
+        /// of 21 bits each; longer vocabularies skip phrases.
         var phrases: [Phrase] = []
-        phrases.reserveCapacity(findsPhrases ? tokens.count / 2 : 0)
-        var phraseIndex = IndexTable(capacity: findsPhrases ? tokens.count / 2 : 1)
-        var runStart = -1
-        var previous = -1
-        func phrasesOfRun(ending end: Int) {
+        private var phraseIndex: IndexTable
+        private let findsPhrases: Bool
+        /// The first token of the run of adjacent keyword tokens being read, or -1, and its last token.
+        private var runStart = -1
+        private var previous = -1
+
+        init(tokens: UnsafeBufferPointer<Token>, vocabularySize: Int, titleTerms: [Int32]) {
+            self.tokens = tokens
+            stats = [TermStats](repeating: TermStats(), count: vocabularySize)
+            for term in titleTerms where Int(term) < vocabularySize { stats[Int(term)].inTitle = true }
+            nextSame = [Int32](repeating: -1, count: tokens.count)
+            findsPhrases = vocabularySize < 1 << 21
+            phrases.reserveCapacity(findsPhrases ? tokens.count / 2 : 0)
+            phraseIndex = IndexTable(capacity: findsPhrases ? tokens.count / 2 : 1)
+        }
+
+        /// Counts the keyword tokens of `sentences` and the phrases found as each run of them ends.
+        mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, _ sentences: UnsafeBufferPointer<Sentence>) {
+            for sentence in sentences {
+                let early = sentence.index < 3 ? 1.5 : 1.0
+                for t in sentence.tokens {
+                    let token = tokens[t]
+                    guard KeywordExtractor.isKeywordToken(token, in: bytes) else {
+                        phrasesOfRun(ending: previous + 1)
+                        continue
+                    }
+                    let term = Int(token.term)
+                    stats[term].weight += early * (stats[term].inTitle ? 1.5 : 1.0)
+                    stats[term].occurrences += 1
+                    if stats[term].first < 0 {
+                        stats[term].first = Int32(t)
+                    } else {
+                        nextSame[Int(stats[term].last)] = Int32(t)
+                    }
+                    stats[term].last = Int32(t)
+                    if runStart >= 0 && KeywordExtractor.adjacent(bytes, tokens[previous].range, token.range) {
+                        previous = t
+                        continue
+                    }
+                    phrasesOfRun(ending: previous + 1)
+                    runStart = t
+                    previous = t
+                }
+                phrasesOfRun(ending: previous + 1)
+            }
+        }
+
+        /// Counts the phrases of the run that ends before token `end`, pairs first, and ends the run.
+        private mutating func phrasesOfRun(ending end: Int) {
             guard runStart >= 0 else { return }
             defer { runStart = -1 }
             let runLength = end - runStart
@@ -123,97 +252,6 @@ struct KeywordExtractor {
                     }
                 }
             }
-        }
-        for sentence in sentences {
-            let early = sentence.index < 3 ? 1.5 : 1.0
-            for t in sentence.tokens {
-                let token = tokens[t]
-                guard Self.isKeywordToken(token, in: bytes) else {
-                    phrasesOfRun(ending: previous + 1)
-                    continue
-                }
-                let term = Int(token.term)
-                stats[term].weight += early * (stats[term].inTitle ? 1.5 : 1.0)
-                stats[term].occurrences += 1
-                if stats[term].first < 0 {
-                    stats[term].first = Int32(t)
-                } else {
-                    nextSame[Int(stats[term].last)] = Int32(t)
-                }
-                stats[term].last = Int32(t)
-                if runStart >= 0 && Self.adjacent(bytes, tokens[previous].range, token.range) {
-                    previous = t
-                    continue
-                }
-                phrasesOfRun(ending: previous + 1)
-                runStart = t
-                previous = t
-            }
-            phrasesOfRun(ending: previous + 1)
-        }
-
-        // The words, in term order, then the phrases seen at least twice, in order of first sight. A
-        // phrase scores its count times the per-occurrence weights of its words.
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(vocabularySize + phrases.count)
-        for term in 0..<vocabularySize where stats[term].occurrences > 0 {
-            let first = Int(stats[term].first)
-            candidates.append(
-                Candidate(
-                    terms: Terms(Int32(term), count: 1), occurrences: Int(stats[term].occurrences), first: first,
-                    firstRange: tokens[first].range, score: stats[term].weight))
-        }
-        for phrase in phrases where phrase.occurrences >= 2 && phrase.terms.isDistinct {
-            let terms = phrase.terms
-            func perOccurrence(_ term: Int32) -> Double {
-                stats[Int(term)].weight / Double(stats[Int(term)].occurrences)
-            }
-            var weight = perOccurrence(terms.ids.0) + perOccurrence(terms.ids.1)
-            if terms.count == 3 { weight += perOccurrence(terms.ids.2) }
-            candidates.append(
-                Candidate(
-                    terms: terms, occurrences: phrase.occurrences, first: phrase.first,
-                    firstRange: tokens[phrase.first].range
-                        .lowerBound..<tokens[phrase.first + terms.count - 1]
-                        .range.upperBound,
-                    score: Double(phrase.occurrences) * weight))
-        }
-
-        // Candidates best first (ties to the earlier one), taken until `count` that no better one covers.
-        // Only the best few are sorted unless covered ones use them up.
-        typealias Ranked = (score: Double, first: Int, index: Int)
-        func before(_ a: Ranked, _ b: Ranked) -> Bool {
-            a.score != b.score ? a.score > b.score : a.first != b.first ? a.first < b.first : a.index < b.index
-        }
-        var ranked: [Ranked] = []
-        ranked.reserveCapacity(candidates.count)
-        for (index, candidate) in candidates.enumerated() where candidate.score > 0 {
-            ranked.append((candidate.score, candidate.first, index))
-        }
-        let head = min(ranked.count, max(4 * count, 16))
-        Self.partiallySort(&ranked, head: head, by: before)
-        var chosen: [Candidate] = []
-        chosen.reserveCapacity(count)
-        var position = 0
-        while position < ranked.count && chosen.count < count {
-            if position == head { ranked[head...].sort(by: before) }
-            let candidate = candidates[ranked[position].index]
-            position += 1
-            if chosen.contains(where: { candidate.terms.isSubset(of: $0.terms) }) { continue }
-            chosen.append(candidate)
-        }
-
-        // Single words are shown in their most frequent spelling; ties go to the one seen first.
-        // Spellings are compared as bytes; only words with non-ASCII bytes or spaces need cleaning.
-        let top = chosen.first?.score ?? 1
-        return chosen.map { candidate in
-            let text: String
-            if candidate.terms.count == 1 {
-                text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: nextSame)
-            } else {
-                text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
-            }
-            return Summary.Keyword(text: text, score: candidate.score / top, count: candidate.occurrences)
         }
     }
 
@@ -279,7 +317,9 @@ struct KeywordExtractor {
     }
 
     /// Whether only spaces or hyphens separate two tokens.
-    private static func adjacent(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    @inline(__always)
+    fileprivate static func adjacent(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if a.upperBound + 1 == b.lowerBound { return bytes[a.upperBound] == 0x20 || bytes[a.upperBound] == 0x2D }
         guard a.upperBound < b.lowerBound else { return a.upperBound == b.lowerBound }
         for i in a.upperBound..<b.lowerBound where bytes[i] != 0x20 && bytes[i] != 0x2D { return false }
         return true
