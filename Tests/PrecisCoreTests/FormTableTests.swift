@@ -79,3 +79,37 @@ struct FormTableTests {
         #expect(terms.term(ofStem: 5, next: 2) == 1)
     }
 }
+
+struct ByteWordTests {
+    /// Every byte value at every position, among random neighbours, gets the letter and digit bits that a
+    /// byte-by-byte test gives.
+    @Test func lettersAndDigitsAreFoundExactly() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var wrong: [String] = []
+        for position in 0..<8 {
+            for value in 0...255 {
+                for _ in 0..<4 {
+                    // xorshift64 (Marsaglia 2003) for the other seven bytes.
+                    state ^= state << 13
+                    state ^= state >> 7
+                    state ^= state << 17
+                    let shift = UInt64(8 * position)
+                    let word = state & ~(0xFF << shift) | UInt64(value) << shift
+                    var letters: UInt64 = 0
+                    var digits: UInt64 = 0
+                    for k in 0..<8 {
+                        let byte = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
+                        if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
+                            letters |= 0x80 << UInt64(8 * k)
+                        }
+                        if byte >= 0x30 && byte <= 0x39 { digits |= 0x80 << UInt64(8 * k) }
+                    }
+                    if (ByteWord.letters(word) != letters || ByteWord.digits(word) != digits) && wrong.count < 5 {
+                        wrong.append(String(word, radix: 16))
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty)
+    }
+}

@@ -86,7 +86,7 @@ struct LeadSets {
         for sentence in pool {
             sentenceTerms.removeAll(keepingCapacity: true)
             for token in document.tokens[document.sentences[sentence].tokens] { sentenceTerms.append(token.term) }
-            sentenceTerms.sort()
+            sortTerms(&sentenceTerms)
             for (k, term) in sentenceTerms.enumerated() where k == 0 || sentenceTerms[k - 1] != term {
                 terms.append(term)
             }

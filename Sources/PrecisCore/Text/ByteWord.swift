@@ -52,4 +52,22 @@ public enum ByteWord {
         let letters = word &+ (spaces >> 7) &* 0x41
         return !containsByte(below: 0x61, letters) && (letters &+ ones &* 0x05) & high == 0
     }
+
+    /// The high bit of each byte that is an ASCII letter, A–Z or a–z. Bytes are compared with their high
+    /// bit cleared, so that no per-byte addition carries into the next byte, and bytes of 0x80 and above
+    /// are left out after: the folded byte b | 0x20 is a letter when b + 0x1F reaches 0x80 (b ≥ 0x61)
+    /// and b + 0x05 does not (b ≤ 0x7A).
+    @inlinable
+    public static func letters(_ word: UInt64) -> UInt64 {
+        let folded = word & ~high | ones &* 0x20
+        return (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05) & ~word & high
+    }
+
+    /// The high bit of each byte that is an ASCII digit 0–9, as ``containsDigit(ascii:)`` finds them,
+    /// for any bytes.
+    @inlinable
+    public static func digits(_ word: UInt64) -> UInt64 {
+        let low = word & ~high
+        return (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46) & ~word & high
+    }
 }

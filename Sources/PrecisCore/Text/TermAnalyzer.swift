@@ -108,11 +108,31 @@ struct TermAnalyzer {
             while i < hi {
                 if p[i] < 0x80 {
                     // A run of ASCII letters and digits, the bulk of most text, copied without decoding
-                    // straight into room made for the rest of the range.
+                    // straight into room made for the rest of the range: eight bytes at a time, whose
+                    // letters and digits are found as bit masks (``ByteWord/letters(_:)``), so that the
+                    // end of a word costs no branch per byte.
                     scratch.reserve(hi - i)
                     let out = scratch.base + scratch.count
                     let lettersBefore = segmentLetters
                     var n = 0
+                    if let base = p.baseAddress {
+                        while i + 8 <= hi {
+                            let word = ByteWord.load(base, at: i)
+                            let letters = ByteWord.letters(word)
+                            let digits = ByteWord.digits(word)
+                            let run = (~(letters | digits) & ByteWord.high).trailingZeroBitCount &>> 3
+                            // Letters get their 0x20 bit; bytes past the run are written and then written over.
+                            UnsafeMutableRawPointer(out + n).storeBytes(of: word | letters &>> 2, as: UInt64.self)
+                            if run > 0 {
+                                let inRun = run == 8 ? ~UInt64(0) : (1 &<< UInt64(run &* 8)) &- 1
+                                segmentLetters &+= (letters & inRun).nonzeroBitCount
+                                previousWasDigit = digits &>> UInt64(run &* 8 &- 1) & 1 != 0
+                            }
+                            n &+= run
+                            i &+= run
+                            if run < 8 { break }
+                        }
+                    }
                     while i < hi {
                         let b = p[i]
                         let folded = b | 0x20
