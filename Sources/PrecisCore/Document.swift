@@ -135,8 +135,9 @@ public struct Document: Sendable {
         self.tokens = tokens
         self.droppedLines = dropped
         analyzer.finish()
-        self.termCount = analyzer.stems.count
-        self.stemIDs = analyzer.stems
+        let stems = analyzer.stems
+        self.termCount = stems.count
+        self.stemIDs = stems
         self.unknownStemBytes = analyzer.unknownStemBytes
         self.unknownStemEnds = analyzer.unknownStemEnds
         self.titleTerms = Array(Set(titleTokens.filter(\.isContent).map(\.term))).sorted()

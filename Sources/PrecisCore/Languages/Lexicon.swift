@@ -111,16 +111,16 @@ struct StemTerms: Sendable {
         stamp += 1
     }
 
-    /// The term number of stem `id` in this document; when it has none yet, `next` becomes its number and
-    /// nil is returned.
+    /// The term number of stem `id` in this document; when it has none yet, `next` becomes its number.
+    /// Chosen without a branch: the entry is written either way.
     @inline(__always)
-    mutating func term(ofStem id: Int32, next: Int32) -> Int32? {
+    mutating func term(ofStem id: Int32, next: Int32) -> Int32 {
         let index = Int(id)
         if index >= entries.count { grow(to: index + 1) }
         let entry = entries[index]
-        if entry >> 32 == stamp { return Int32(truncatingIfNeeded: entry) }
-        entries[index] = stamp << 32 | UInt64(UInt32(bitPattern: next))
-        return nil
+        let term = entry >> 32 == stamp ? Int32(truncatingIfNeeded: entry) : next
+        entries[index] = stamp << 32 | UInt64(UInt32(bitPattern: term))
+        return term
     }
 
     private mutating func grow(to size: Int) {

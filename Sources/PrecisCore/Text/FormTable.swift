@@ -358,3 +358,35 @@ final class ScratchBytes {
         capacity *= 2
     }
 }
+
+/// A growable buffer of 32-bit integers whose next place may be written before it is counted, so that an
+/// append can be decided without a branch (``TermAnalyzer``'s term numbers).
+final class Int32Buffer {
+    private(set) var base: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+        base.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Writes `value` at `index`, which is at most one past the last index written, growing as needed.
+    @inline(__always)
+    func set(_ index: Int, _ value: Int32) {
+        if index >= capacity { grow(to: index + 1) }
+        base[index] = value
+    }
+
+    private func grow(to size: Int) {
+        let larger = max(size, capacity * 2)
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
+        grown.initialize(repeating: 0, count: larger)
+        grown.update(from: base, count: capacity)
+        base.deallocate()
+        base = grown
+        capacity = larger
+    }
+}

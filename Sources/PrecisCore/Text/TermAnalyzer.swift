@@ -25,7 +25,10 @@ struct TermAnalyzer {
     private var unknownStems = FormTable(capacity: 8)
     /// For each term of the document, the lexicon's stem id, or `-(k + 1)` for the k-th stem that a
     /// full lexicon does not know (its bytes are `unknownStemBytes[unknownStemEnds[k - 1]..<unknownStemEnds[k]]`).
-    private(set) var stems: [Int32] = []
+    var stems: [Int32] { Array(UnsafeBufferPointer(start: stemIDs.base, count: termCount)) }
+    /// ``stems`` as they are numbered: `stemIDs.base[0..<termCount]`, with room for one more.
+    private let stemIDs = Int32Buffer()
+    private var termCount = 0
     private(set) var unknownStemBytes: [UInt8] = []
     private(set) var unknownStemEnds: [Int32] = []
     private var scratch = ScratchBytes()
@@ -92,19 +95,44 @@ struct TermAnalyzer {
         var i = range.lowerBound
         let hi = range.upperBound
         while i < hi {
-            let (c, length) = UTF8Scalar.decode(p, at: i)
-            let letter = UTF8Scalar.isLetter(c)
-            guard letter || UTF8Scalar.isDigit(c) else {
-                i += length
-                continue
+            // Spaces and punctuation are skipped eight ASCII bytes at a time, to the first letter, digit or
+            // byte of another script.
+            if let base = p.baseAddress, i + 8 <= hi {
+                let word = ByteWord.load(base, at: i)
+                let starts = ByteWord.letters(word) | ByteWord.digits(word) | word & ByteWord.high
+                if starts == 0 {
+                    i += 8
+                    continue
+                }
+                i += starts.trailingZeroBitCount &>> 3
             }
             let start = i
             let formStart = scratch.count
-            var hasLetter = letter
-            var segmentLetters = letter ? 1 : 0
-            var previousWasDigit = !letter
-            UTF8Scalar.appendLowercased(c, to: &scratch)
-            i += length
+            let c: UInt32
+            var hasLetter = false
+            var segmentLetters = 0
+            var previousWasDigit = false
+            if p[i] < 0x80 {
+                // An ASCII letter or digit starts a run that the loop below reads, from this byte.
+                c = UInt32(p[i])
+                guard (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 else {
+                    i += 1
+                    continue
+                }
+            } else {
+                let (scalar, length) = UTF8Scalar.decode(p, at: i)
+                let letter = UTF8Scalar.isLetter(scalar)
+                guard letter || UTF8Scalar.isDigit(scalar) else {
+                    i += length
+                    continue
+                }
+                c = scalar
+                hasLetter = letter
+                segmentLetters = letter ? 1 : 0
+                previousWasDigit = !letter
+                UTF8Scalar.appendLowercased(c, to: &scratch)
+                i += length
+            }
             while i < hi {
                 if p[i] < 0x80 {
                     // A run of ASCII letters and digits, the bulk of most text, copied without decoding
@@ -223,13 +251,24 @@ struct TermAnalyzer {
             UnsafeBufferPointer(start: scratch.base + token.formStart, count: token.formLength), hash: token.hash)
     }
 
-    /// This document's term for the lexicon's stem `id`, numbered on first sight.
+    /// This document's term for the lexicon's stem `id`, numbered on first sight. Half of a text's tokens
+    /// are the first of their term, which no branch predicts, so the new term's number is chosen and
+    /// counted without a branch: the id is written to the next place whether or not it is new.
     @inline(__always)
     private mutating func term(ofStem id: Int32) -> Int32 {
-        let next = Int32(stems.count)
-        if let known = cache.terms.term(ofStem: id, next: next) { return known }
-        stems.append(id)
-        return next
+        let next = Int32(truncatingIfNeeded: termCount)
+        let term = cache.terms.term(ofStem: id, next: next)
+        stemIDs.set(termCount, id)
+        termCount &+= term == next ? 1 : 0
+        return term
+    }
+
+    /// Numbers the next term for a stem the lexicon does not know, given as `-(k + 1)`.
+    private mutating func newTerm(unknown id: Int32) -> Int32 {
+        let term = Int32(truncatingIfNeeded: termCount)
+        stemIDs.set(termCount, id)
+        termCount += 1
+        return term
     }
 
     /// Stems and classifies a form new to the borrowed table, and records it there with its stem's id
@@ -263,11 +302,10 @@ struct TermAnalyzer {
         if let known = unknownStems.find(stem, hash: stemHash) {
             term = known.term
         } else {
-            term = Int32(stems.count)
-            unknownStems.insert(stem, hash: stemHash, FormTable.Value(term: term, stop: false))
             unknownStemBytes.append(contentsOf: stem)
             unknownStemEnds.append(Int32(unknownStemBytes.count))
-            stems.append(-Int32(unknownStemEnds.count))
+            term = newTerm(unknown: -Int32(unknownStemEnds.count))
+            unknownStems.insert(stem, hash: stemHash, FormTable.Value(term: term, stop: false))
         }
         unknownForms.insert(form, hash: hash, FormTable.Value(term: term, stop: isStopword))
         return (term, isStopword)
