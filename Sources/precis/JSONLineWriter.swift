@@ -2,171 +2,204 @@ import PrecisCore
 
 /// Writes a batch output line by hand: the same object, keys sorted, that `JSONEncoder` makes of
 /// ``BatchSummarizer/Output``, at a fraction of its cost. `CommandTests` checks the two agree.
+///
+/// Bytes go to one buffer through a pointer, with room made once per value, so that a literal costs a
+/// copy and no array append; strings are scanned for the bytes JSON escapes eight at a time.
 struct JSONLineWriter {
-    private(set) var bytes: [UInt8] = []
+    private let buffer = Bytes()
 
-    init() { bytes.reserveCapacity(4096) }
+    /// The line written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.base, count: buffer.count)) }
 
     mutating func summaryLine(id: BatchSummarizer.ID?, summary: Summary) {
-        raw("{")
-        key("id")
+        raw("{\"id\":")
         switch id {
         case .string(let text)?: string(text)
         case .number(let number)?: self.number(number)
         case nil: raw("null")
         }
-        raw(",")
-        key("keywords")
-        array(summary.keywords) { writer, keyword in
-            writer.raw("{")
-            writer.key("count")
-            writer.integer(keyword.count)
-            writer.raw(",")
-            writer.key("score")
-            writer.number(keyword.score)
-            writer.raw(",")
-            writer.key("text")
-            writer.string(keyword.text)
-            writer.raw("}")
+        raw(",\"keywords\":[")
+        for (index, keyword) in summary.keywords.enumerated() {
+            raw(index == 0 ? "{\"count\":" : ",{\"count\":")
+            integer(keyword.count)
+            raw(",\"score\":")
+            number(keyword.score)
+            raw(",\"text\":")
+            string(keyword.text)
+            raw("}")
         }
-        raw(",")
-        key("language")
+        raw("],\"language\":")
         string(summary.language)
-        raw(",")
-        key("method")
+        raw(",\"method\":")
         string(summary.method)
-        raw(",")
-        key("sentences")
-        array(summary.sentences) { writer, sentence in
-            writer.raw("{")
-            writer.key("end")
-            writer.integer(sentence.end)
-            writer.raw(",")
-            writer.key("index")
-            writer.integer(sentence.index)
-            writer.raw(",")
-            writer.key("score")
-            writer.number(sentence.score)
-            writer.raw(",")
-            writer.key("start")
-            writer.integer(sentence.start)
-            writer.raw(",")
-            writer.key("text")
-            writer.string(sentence.text)
-            writer.raw("}")
+        raw(",\"sentences\":[")
+        for (index, sentence) in summary.sentences.enumerated() {
+            raw(index == 0 ? "{\"end\":" : ",{\"end\":")
+            integer(sentence.end)
+            raw(",\"index\":")
+            integer(sentence.index)
+            raw(",\"score\":")
+            number(sentence.score)
+            raw(",\"start\":")
+            integer(sentence.start)
+            raw(",\"text\":")
+            string(sentence.text)
+            raw("}")
         }
-        raw(",")
-        key("stats")
-        raw("{")
-        key("article")
+        raw("],\"stats\":{\"article\":")
         counts(summary.stats.article)
-        raw(",")
-        key("summary")
+        raw(",\"summary\":")
         counts(summary.stats.summary)
-        raw("},")
-        key("summary")
-        array(summary.sentences) { writer, sentence in writer.string(sentence.text) }
+        raw("},\"summary\":[")
+        for (index, sentence) in summary.sentences.enumerated() {
+            if index > 0 { raw(",") }
+            string(sentence.text)
+        }
+        raw("]")
         if let title = summary.title {
-            raw(",")
-            key("title")
+            raw(",\"title\":")
             string(title)
         }
         raw("}")
     }
 
     private mutating func counts(_ counts: Summary.Counts) {
-        raw("{")
-        key("reading_time_minutes")
+        raw("{\"reading_time_minutes\":")
         integer(counts.readingTimeMinutes)
-        raw(",")
-        key("reading_time_seconds")
+        raw(",\"reading_time_seconds\":")
         integer(counts.readingTimeSeconds)
-        raw(",")
-        key("sentences")
+        raw(",\"sentences\":")
         integer(counts.sentences)
-        raw(",")
-        key("words")
+        raw(",\"words\":")
         integer(counts.words)
         raw("}")
     }
 
-    private mutating func array<T>(_ items: [T], _ body: (inout JSONLineWriter, T) -> Void) {
-        raw("[")
-        for (index, item) in items.enumerated() {
-            if index > 0 { raw(",") }
-            body(&self, item)
+    private func raw(_ text: StaticString) {
+        let count = text.utf8CodeUnitCount
+        buffer.reserve(count)
+        (buffer.base + buffer.count).update(from: text.utf8Start, count: count)
+        buffer.count += count
+    }
+
+    /// An integer in decimal, its digits made last first in a word of their own and then copied in order.
+    private func integer(_ value: Int) {
+        buffer.reserve(21)
+        var out = buffer.base + buffer.count
+        if value < 0 {
+            out.pointee = UInt8(ascii: "-")
+            out += 1
         }
-        raw("]")
-    }
-
-    private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    private mutating func key(_ name: StaticString) {
-        raw("\"")
-        raw(name)
-        raw("\":")
-    }
-
-    /// An integer in decimal, its digits written last first and then put in order, with no `String`.
-    private mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var rest = value.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        // Swapped in place: reversing the slice `bytes[start...]` would copy the array.
-        var (a, b) = (start, bytes.count - 1)
-        while a < b {
-            bytes.swapAt(a, b)
-            a += 1
-            b -= 1
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var rest = value.magnitude
+            repeat {
+                scratch[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for k in 0..<count { out[k] = scratch[24 - count + k] }
         }
+        buffer.count = out + count - buffer.base
     }
 
     /// A finite number as Swift prints it (shortest round-trip form); whole numbers without a fraction.
-    private mutating func number(_ value: Double) {
-        guard value.isFinite else {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        if value == value.rounded(), abs(value) < 1e15 {
-            integer(Int(value))
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
+    private func number(_ value: Double) {
+        guard value.isFinite else { return raw("0") }
+        if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
+        var text = value.description
+        text.withUTF8 { utf8 in
+            buffer.reserve(utf8.count)
+            if let start = utf8.baseAddress { (buffer.base + buffer.count).update(from: start, count: utf8.count) }
+            buffer.count += utf8.count
         }
     }
 
-    private mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+    /// A string in quotes, with `"`, `\` and control characters escaped; runs without them are copied
+    /// eight bytes at a time.
+    private func string(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            // Runs that need no escape are copied whole.
-            var run = 0
-            for (i, byte) in utf8.enumerated()
-            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                run = i + 1
-                switch byte {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
-                default:
-                    raw("\\u00")
-                    let hex: StaticString = "0123456789abcdef"
-                    bytes.append(hex.utf8Start[Int(byte >> 4)])
-                    bytes.append(hex.utf8Start[Int(byte & 0x0F)])
+            // At most six bytes (\u00XX) for each byte, and the quotes.
+            buffer.reserve(utf8.count * 6 + 2)
+            var out = buffer.base + buffer.count
+            out.pointee = UInt8(ascii: "\"")
+            out += 1
+            let n = utf8.count
+            var i = 0
+            if let base = utf8.baseAddress {
+                while i < n {
+                    if i + 8 <= n {
+                        let word = ByteWord.load(base, at: i)
+                        let escaped =
+                            ByteWord.below(0x20, word) | ByteWord.equal(word, UInt8(ascii: "\""))
+                            | ByteWord.equal(word, UInt8(ascii: "\\"))
+                        UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
+                        let clean = escaped.trailingZeroBitCount &>> 3
+                        out += clean
+                        i += clean
+                        if clean == 8 { continue }
+                    }
+                    let byte = base[i]
+                    i += 1
+                    out = Self.escape(byte, to: out)
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            out.pointee = UInt8(ascii: "\"")
+            buffer.count = out + 1 - buffer.base
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes `byte` at `out`, escaped if JSON requires it, and returns where the next byte goes.
+    private static func escape(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        func put(_ a: UInt8, _ b: UInt8) -> UnsafeMutablePointer<UInt8> {
+            out[0] = a
+            out[1] = b
+            return out + 2
+        }
+        switch byte {
+        case UInt8(ascii: "\""): return put(0x5C, byte)
+        case UInt8(ascii: "\\"): return put(0x5C, byte)
+        case 0x0A: return put(0x5C, UInt8(ascii: "n"))
+        case 0x0D: return put(0x5C, UInt8(ascii: "r"))
+        case 0x09: return put(0x5C, UInt8(ascii: "t"))
+        case 0x08: return put(0x5C, UInt8(ascii: "b"))
+        case 0x0C: return put(0x5C, UInt8(ascii: "f"))
+        case ..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            for (k, b) in "\\u00".utf8.enumerated() { out[k] = b }
+            out[4] = hex.utf8Start[Int(byte >> 4)]
+            out[5] = hex.utf8Start[Int(byte & 0x0F)]
+            return out + 6
+        default:
+            out.pointee = byte
+            return out + 1
+        }
+    }
+
+    /// A growable byte buffer written through its pointer; eight bytes of room always follow ``reserve(_:)``'s
+    /// promise, so a string may be copied eight bytes at a time.
+    private final class Bytes {
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        private var capacity = 4096
+        var count = 0
+
+        init() { base = .allocate(capacity: capacity + 8) }
+
+        deinit { base.deallocate() }
+
+        /// Makes room for `extra` more bytes after ``count``, and eight beyond them.
+        @inline(__always)
+        func reserve(_ extra: Int) {
+            guard capacity - count < extra else { return }
+            var larger = capacity * 2
+            while larger - count < extra { larger *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger + 8)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity = larger
+        }
     }
 }

@@ -82,9 +82,9 @@ struct FormTableTests {
 }
 
 struct ByteWordTests {
-    /// Every byte value at every position, among random neighbours, gets the letter and digit bits that a
-    /// byte-by-byte test gives.
-    @Test func lettersAndDigitsAreFoundExactly() {
+    /// Every byte value at every position, among random neighbours, gets the letter, digit, quotation
+    /// mark and control bits that a byte-by-byte test gives.
+    @Test func bytesAreClassifiedExactly() {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         var wrong: [String] = []
         for position in 0..<8 {
@@ -98,14 +98,22 @@ struct ByteWordTests {
                     let word = state & ~(0xFF << shift) | UInt64(value) << shift
                     var letters: UInt64 = 0
                     var digits: UInt64 = 0
+                    var quotes: UInt64 = 0
+                    var controls: UInt64 = 0
                     for k in 0..<8 {
                         let byte = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
+                        if byte == 0x22 { quotes |= 0x80 << UInt64(8 * k) }
+                        if byte < 0x20 { controls |= 0x80 << UInt64(8 * k) }
                         if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
                             letters |= 0x80 << UInt64(8 * k)
                         }
                         if byte >= 0x30 && byte <= 0x39 { digits |= 0x80 << UInt64(8 * k) }
                     }
-                    if (ByteWord.letters(word) != letters || ByteWord.digits(word) != digits) && wrong.count < 5 {
+                    let found = (
+                        ByteWord.letters(word), ByteWord.digits(word), ByteWord.equal(word, 0x22),
+                        ByteWord.below(0x20, word)
+                    )
+                    if found != (letters, digits, quotes, controls) && wrong.count < 5 {
                         wrong.append(String(word, radix: 16))
                     }
                 }

@@ -70,4 +70,20 @@ public enum ByteWord {
         let low = word & ~high
         return (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46) & ~word & high
     }
+
+    /// The high bit of each byte equal to `byte`: the zero bytes of x = word ^ byte·0x01…, found exactly
+    /// by ((x & 0x7F…) + 0x7F…) | x, whose high bit is set in every non-zero byte and which cannot carry
+    /// from one byte into the next.
+    @inlinable
+    public static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ ones &* UInt64(byte)
+        return ~(((x & ~high) &+ ~high) | x) & high
+    }
+
+    /// The high bit of each byte below `limit`, which is at most 0x80, exactly: (b & 0x7F) + 0x80 − limit
+    /// reaches 0x80 for the low seven bits at or above `limit`, and no sum carries into the next byte.
+    @inlinable
+    public static func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
+        ~(((word & ~high) &+ ones &* UInt64(0x80 &- limit)) | word) & high
+    }
 }
