@@ -19,37 +19,58 @@ struct SentenceVectors {
     /// Number of occurrences of each term as a content word in the document, by term id.
     let contentFrequency: [Int32]
 
-    /// - Complexity: O(w log l) for w words in sentences of at most l content words.
+    /// - Complexity: O(w · l) for w words in sentences of at most l content words (an insertion sort per
+    ///   sentence), O(w log l) past 64 of them.
     init(_ document: Document) {
         let n = document.sentences.count
-        var offsets = [0]
-        offsets.reserveCapacity(n + 1)
+        let termCount = document.termCount
+        var df = [Int32](repeating: 0, count: termCount)
+        var frequency = [Int32](repeating: 0, count: termCount)
+        var contentWords = [Int](repeating: 0, count: n)
+        var offsets = [Int](repeating: 0, count: n + 1)
         // At most one entry per token.
-        var terms: [Int32] = []
-        terms.reserveCapacity(document.tokens.count)
+        let capacity = document.tokens.count
         var counts: [Float] = []
-        counts.reserveCapacity(document.tokens.count)
-        var contentWords: [Int] = []
-        contentWords.reserveCapacity(n)
-        var df = [Int32](repeating: 0, count: document.termCount)
-        var frequency = [Int32](repeating: 0, count: document.termCount)
-        var scratch: [Int32] = []
-        for sentence in document.sentences {
-            scratch.removeAll(keepingCapacity: true)
-            for token in document.tokens[sentence.tokens] where token.isContent { scratch.append(token.term) }
-            contentWords.append(scratch.count)
-            sortTerms(&scratch)
-            var k = 0
-            while k < scratch.count {
-                var e = k + 1
-                while e < scratch.count && scratch[e] == scratch[k] { e += 1 }
-                terms.append(scratch[k])
-                counts.append(Float(e - k))
-                df[Int(scratch[k])] += 1
-                frequency[Int(scratch[k])] += Int32(e - k)
-                k = e
+        let terms = [Int32](unsafeUninitializedCapacity: capacity) { terms, termsCount in
+            counts = [Float](unsafeUninitializedCapacity: capacity) { counts, countsCount in
+                var entries = 0
+                document.tokens.withUnsafeBufferPointer { tokens in
+                    document.sentences.withUnsafeBufferPointer { sentences in
+                        df.withUnsafeMutableBufferPointer { df in
+                            frequency.withUnsafeMutableBufferPointer { frequency in
+                                let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(capacity, 1))
+                                defer { scratch.deallocate() }
+                                for s in 0..<n {
+                                    let range = sentences[s].tokens
+                                    // The content terms, collected without a branch on each token's kind.
+                                    var k = 0
+                                    for t in range {
+                                        scratch[k] = tokens[t].term
+                                        k &+= tokens[t].isContent ? 1 : 0
+                                    }
+                                    contentWords[s] = k
+                                    sortTerms(scratch, count: k)
+                                    var i = 0
+                                    while i < k {
+                                        let term = scratch[i]
+                                        var e = i + 1
+                                        while e < k && scratch[e] == term { e += 1 }
+                                        terms[entries] = term
+                                        counts[entries] = Float(e - i)
+                                        entries += 1
+                                        df[Int(term)] += 1
+                                        frequency[Int(term)] += Int32(e - i)
+                                        i = e
+                                    }
+                                    offsets[s + 1] = entries
+                                }
+                            }
+                        }
+                    }
+                }
+                countsCount = entries
             }
-            offsets.append(terms.count)
+            termsCount = counts.count
         }
         let total = Float(n)
         // One logarithm per distinct document frequency, not one per entry.
@@ -200,17 +221,25 @@ struct SentenceVectors {
 /// comparisons; by that sort for longer lists.
 /// - Complexity: O(n²) for n ≤ 64, O(n log n) above.
 func sortTerms(_ terms: inout [Int32]) {
-    guard terms.count <= 64 else { return terms.sort() }
-    terms.withUnsafeMutableBufferPointer { a in
-        for i in a.indices.dropFirst() {
-            let x = a[i]
-            var j = i
-            while j > 0 && a[j - 1] > x {
-                a[j] = a[j - 1]
-                j -= 1
-            }
-            a[j] = x
+    let count = terms.count
+    terms.withUnsafeMutableBufferPointer { sortTerms($0, count: count) }
+}
+
+/// Sorts the first `count` of `terms`, as ``sortTerms(_:)`` sorts a whole list.
+func sortTerms(_ a: UnsafeMutableBufferPointer<Int32>, count: Int) {
+    guard count > 1 else { return }
+    guard count <= 64 else {
+        var head = UnsafeMutableBufferPointer(rebasing: a[..<count])
+        return head.sort()
+    }
+    for i in 1..<count {
+        let x = a[i]
+        var j = i
+        while j > 0 && a[j - 1] > x {
+            a[j] = a[j - 1]
+            j -= 1
         }
+        a[j] = x
     }
 }
 
