@@ -52,12 +52,9 @@ struct LeadSets {
     private let words: [Int]
     /// The word overlap of candidates a and b at `overlaps[a * pool.count + b]`.
     private let overlaps: [Double]
-    /// The sentence vectors' terms and row offsets: candidate c's distinct content term ids are
-    /// `contentTerms[contentOffsets[pool[c]]..<contentOffsets[pool[c] + 1]]`.
-    private let contentTerms: [Int32]
-    private let contentOffsets: [Int]
-    /// Occurrences of each term as a content word, and the article's content-word occurrences.
-    private let contentCount: [Int32]
+    /// The content terms of any candidate, each with the candidates that hold it (bit c for candidate c)
+    /// and its occurrences as a content word in the article; and the article's content-word occurrences.
+    private let coverTerms: [(holders: UInt16, occurrences: Int32)]
     private let contentTotal: Int
     private static let sumCount = NewsRanker.Feature.allCases.count - 1
 
@@ -73,40 +70,68 @@ struct LeadSets {
 
     /// The sets drawn from `pool`, whose sentences have the ``NewsRanker`` feature rows without the bias
     /// in `sums`, row after row.
+    ///
+    /// Which candidates hold each term is kept as a bit mask per term, so that the overlaps of all pairs
+    /// and the coverage of every set are counted over the candidates' terms once, with no sorting and no
+    /// merging of term lists.
     init(_ document: Document, vectors: SentenceVectors, pool: [Int], sums: [Double]) {
         self.pool = pool
         self.sums = sums
         words = pool.map { document.sentences[$0].tokens.count }
+        let n = pool.count
         // Overlap counts every distinct term, stopwords too; coverage only the content terms, which are the
-        // sentence vectors' terms. Each candidate's distinct terms, sorted, are `terms[starts[c]..<starts[c + 1]]`.
-        var terms: [Int32] = []
-        var starts = [0]
-        starts.reserveCapacity(pool.count + 1)
-        var sentenceTerms: [Int32] = []
-        for sentence in pool {
-            sentenceTerms.removeAll(keepingCapacity: true)
-            for token in document.tokens[document.sentences[sentence].tokens] { sentenceTerms.append(token.term) }
-            sortTerms(&sentenceTerms)
-            for (k, term) in sentenceTerms.enumerated() where k == 0 || sentenceTerms[k - 1] != term {
-                terms.append(term)
+        // sentence vectors' terms.
+        var holders = [UInt16](repeating: 0, count: document.termCount)
+        var seen: [Int32] = []
+        var distinct = [Int](repeating: 0, count: n)
+        var shared = [Int](repeating: 0, count: n * n)
+        holders.withUnsafeMutableBufferPointer { holders in
+            for (c, sentence) in pool.enumerated() {
+                let bit = UInt16(1) << UInt16(c)
+                for token in document.tokens[document.sentences[sentence].tokens] {
+                    let term = Int(token.term)
+                    if holders[term] == 0 { seen.append(token.term) }
+                    holders[term] |= bit
+                }
             }
-            starts.append(terms.count)
+            for term in seen {
+                let mask = holders[Int(term)]
+                var rest = mask
+                while rest != 0 {
+                    let a = rest.trailingZeroBitCount
+                    rest &= rest - 1
+                    distinct[a] += 1
+                    var later = rest
+                    while later != 0 {
+                        shared[a * n + later.trailingZeroBitCount] += 1
+                        later &= later - 1
+                    }
+                }
+                holders[Int(term)] = 0
+            }
         }
-        contentTerms = vectors.terms
-        contentOffsets = vectors.offsets
-        var overlaps = [Double](repeating: 0, count: pool.count * pool.count)
-        for a in pool.indices {
-            for b in pool.indices where b > a {
-                let shared = SentenceVectors.sharedCount(
-                    terms[starts[a]..<starts[a + 1]], terms[starts[b]..<starts[b + 1]])
-                let smaller = min(starts[a + 1] - starts[a], starts[b + 1] - starts[b])
-                let overlap = Double(shared) / Double(max(1, smaller))
-                overlaps[a * pool.count + b] = overlap
-                overlaps[b * pool.count + a] = overlap
+        var overlaps = [Double](repeating: 0, count: n * n)
+        for a in 0..<n {
+            for b in (a + 1)..<max(n, a + 1) {
+                let overlap = Double(shared[a * n + b]) / Double(max(1, min(distinct[a], distinct[b])))
+                overlaps[a * n + b] = overlap
+                overlaps[b * n + a] = overlap
             }
         }
         self.overlaps = overlaps
-        contentCount = vectors.contentFrequency
+        var coverTerms: [(holders: UInt16, occurrences: Int32)] = []
+        holders.withUnsafeMutableBufferPointer { holders in
+            seen.removeAll(keepingCapacity: true)
+            for (c, sentence) in pool.enumerated() {
+                for k in vectors.offsets[sentence]..<vectors.offsets[sentence + 1] {
+                    let term = Int(vectors.terms[k])
+                    if holders[term] == 0 { seen.append(vectors.terms[k]) }
+                    holders[term] |= UInt16(1) << UInt16(c)
+                }
+            }
+            coverTerms = seen.map { (holders[Int($0)], vectors.contentFrequency[Int($0)]) }
+        }
+        self.coverTerms = coverTerms
         contentTotal = vectors.contentWords.reduce(0, +)
     }
 
@@ -142,30 +167,27 @@ struct LeadSets {
         let sumCount = Self.sumCount
         let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.featureCount)
         defer { buffer.deallocate() }
-        // Terms already counted for the current set are marked with its number.
-        var mark = [Int32](repeating: -1, count: contentCount.count)
-        var setNumber: Int32 = 0
         var chosen = Array(0..<count)
         while true {
             buffer.update(repeating: 0)
             var total = 0
             var shortest = Int.max
-            var covered = 0
-            var distinct = 0
+            var members: UInt16 = 0
             for i in chosen {
                 for k in 0..<sumCount { buffer[k] += sums[i * sumCount + k] }
                 total += words[i]
                 shortest = min(shortest, words[i])
-                let sentence = pool[i]
-                for k in contentOffsets[sentence]..<contentOffsets[sentence + 1]
-                where mark[Int(contentTerms[k])] != setNumber {
-                    let term = contentTerms[k]
-                    mark[Int(term)] = setNumber
-                    covered += Int(contentCount[Int(term)])
-                    distinct += 1
-                }
+                members |= UInt16(1) << UInt16(i)
             }
-            setNumber += 1
+            // The set's distinct content terms and their occurrences in the article, counted without a
+            // branch on each term.
+            var covered = 0
+            var distinct = 0
+            for term in coverTerms {
+                let held = term.holders & members != 0 ? 1 : 0
+                covered &+= held &* Int(term.occurrences)
+                distinct &+= held
+            }
             var largest = 0.0
             var overlapSum = 0.0
             for a in 0..<count {
