@@ -98,7 +98,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             }
             let sets = LeadSets(document, vectors: vectors, pool: pool, sums: rows)
             let chosen = sets.best(count: count, weights: setWeights) {
-                Double(vectors.cosine($0, $1)) >= duplicateThreshold
+                Double(features.cosine($0, $1)) >= duplicateThreshold
             }
             if let chosen { return (scores, chosen.map { pool[$0] }) }
         }
@@ -143,6 +143,9 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         let document: Document
         let vectors: SentenceVectors
         let centrality: [Float]
+        /// The cosines of sentences within `window` of each other, as the centrality's graph was built from.
+        private let band: [Float]
+        private let window: Int
         let maxCentrality: Double
         /// The centroid of the sentences' unit tf-idf vectors, and its length.
         let centroid: [Float]
@@ -154,7 +157,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         init(_ document: Document, vectors: SentenceVectors) {
             self.document = document
             self.vectors = vectors
-            centrality = LexRankRanker.centrality(vectors)
+            (centrality, band, window) = LexRankRanker.centralityAndCosines(vectors)
             maxCentrality = Double(centrality.max() ?? 0)
             var centroid = [Float](repeating: 0, count: document.termCount)
             for k in 0..<vectors.terms.count { centroid[Int(vectors.terms[k])] += vectors.weights[k] }
@@ -162,6 +165,14 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             centroidNorm = centroid.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
             firstWithWords = document.sentences.firstIndex { vectors.length($0.index) > 0 }
             lastIndex = Double(max(vectors.count - 1, 1))
+        }
+
+        /// The cosine similarity of sentences `i` and `j`: read from the band when they are within its
+        /// window, which holds the same values as ``SentenceVectors/cosine(_:_:)``.
+        func cosine(_ i: Int, _ j: Int) -> Float {
+            let (a, b) = i < j ? (i, j) : (j, i)
+            guard a != b, b - a <= window else { return vectors.cosine(i, j) }
+            return band[a * window + (b - a - 1)]
         }
 
         /// Writes the features of sentence `i`, in ``Feature`` order, to `f`.
@@ -191,7 +202,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(
                 .title, titleTerms.isEmpty ? 0 : Double(vectors.overlap(i, with: titleTerms)) / Double(titleTerms.count)
             )
-            set(.lede, firstWithWords.map { $0 == i ? 1 : Double(vectors.cosine(i, $0)) } ?? 0)
+            set(.lede, firstWithWords.map { $0 == i ? 1 : Double(cosine(i, $0)) } ?? 0)
 
             let words = sentence.tokens.count
             let length = Double(min(words, 60)) / 60

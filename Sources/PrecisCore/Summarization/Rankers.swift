@@ -129,9 +129,16 @@ public struct LexRankRanker: SentenceRanker {
         Self.centrality(SentenceVectors(document)).map(Double.init)
     }
 
-    static func centrality(_ vectors: SentenceVectors) -> [Float] {
+    static func centrality(_ vectors: SentenceVectors) -> [Float] { centralityAndCosines(vectors).centrality }
+
+    /// The centrality, and the cosines of the sentence pairs within ``SentenceGraph/window(count:)`` of
+    /// each other as ``SentenceVectors/cosineBand(window:)`` lays them out, for callers that need some.
+    static func centralityAndCosines(_ vectors: SentenceVectors) -> (
+        centrality: [Float], band: [Float], window: Int
+    ) {
         let window = SentenceGraph.window(count: vectors.count)
-        let graph = SentenceGraph(count: vectors.count, band: vectors.cosineBand(window: window), window: window)
-        return graph.pageRank()
+        let band = vectors.cosineBand(window: window)
+        let graph = SentenceGraph(count: vectors.count, band: band, window: window)
+        return (graph.pageRank(), band, window)
     }
 }
