@@ -90,6 +90,20 @@ struct FormCache: Sendable {
     /// Form to the lexicon's stem id and the stopword flag.
     var forms: FormTable
     var terms = StemTerms()
+    /// The stemmer of the analyses that borrow the cache, made by the first one that stems a word.
+    var stemmer: OwnedStemmer?
+
+    /// A stemmer, which keeps state between calls, passed from one analysis to the next with the cache
+    /// that holds it: only the analysis that has borrowed the cache uses it.
+    final class OwnedStemmer: @unchecked Sendable {
+        let algorithm: String
+        let stemmer: Stemmer
+
+        init(algorithm: String, stemmer: Stemmer) {
+            self.algorithm = algorithm
+            self.stemmer = stemmer
+        }
+    }
 }
 
 /// A document's term numbers by the lexicon's stem ids: one array indexed by stem id, each entry stamped

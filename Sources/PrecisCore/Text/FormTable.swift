@@ -196,13 +196,14 @@ struct FormTable: Sendable {
         slots[index] = slot
     }
 
-    /// Grows fourfold below 65,536 slots (1 MiB) and twofold above: a table that fills from empty in a
-    /// batch run rehashes and allocates about half as much on its way to its working size, and one past
-    /// that size keeps between two and four slots a key. A slot is placed again from the hash bits its
-    /// tag keeps, which are all that lookups use.
+    /// Grows fourfold below 16,384 slots (256 KiB) and twofold above: a table that fills from empty in a
+    /// batch run rehashes and allocates about half as much on its way to its working size, and a large
+    /// one keeps between two and four slots a key, so that it touches no more new memory than it needs
+    /// (a first touch of a page costs microseconds). A slot is placed again from the hash bits its tag
+    /// keeps, which are all that lookups use.
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(), count: old.count * (old.count < 1 << 16 ? 4 : 2))
+        slots = [Slot](repeating: Slot(), count: old.count * (old.count < 1 << 14 ? 4 : 2))
         for slot in old where slot.tag != 0 { place(slot) }
     }
 }
@@ -228,6 +229,12 @@ final class ByteSet: Sendable {
 
     func contains<Key: Collection<UInt8>>(_ bytes: Key, hash: UInt32) -> Bool {
         table.find(bytes, hash: hash) != nil
+    }
+
+    /// Whether the set holds the word of at most eight bytes given as ``FormTable/word(_:)`` and
+    /// ``FormTable/tag(hash:length:)``.
+    func contains(word: UInt64, tag: UInt32) -> Bool {
+        table.find(word: word, tag: tag) != nil
     }
 }
 

@@ -15,7 +15,6 @@
 struct TermAnalyzer {
     private let stopwords: ByteSet
     private let algorithm: String?
-    private var stemmer: Stemmer?
     private let lexicon: Lexicon
     /// Forms met so far, with the lexicon's stem id and the stopword flag, and the map from the
     /// lexicon's stem ids to this document's term ids; borrowed from the lexicon.
@@ -275,15 +274,24 @@ struct TermAnalyzer {
     /// in the ``Lexicon``.
     private mutating func insert(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
         if let known = unknownForms.find(form, hash: hash) { return (known.term, known.stop) }
-        var stop = stopwords.contains(form, hash: hash)
+        var stop =
+            form.count <= 8
+            ? stopwords.contains(word: FormTable.word(form), tag: FormTable.tag(hash: hash, length: form.count))
+            : stopwords.contains(form, hash: hash)
         if !stop, let apostrophe = form.firstIndex(of: 0x27) {
             // Contractions of function words: we're, it'll, don't, isn't.
             stop = stopwords.contains(form[..<apostrophe]) || form.suffix(3).elementsEqual("n't".utf8)
         }
         // The stemmer (libstemmer, with the Swift English one for a–z words) is made on the first form
-        // new to the table.
-        if let algorithm, stemmer == nil { stemmer = Stemmer(algorithm: algorithm) }
-        guard let stemmer else { return record(form, hash: hash, stem: form, isStopword: stop) }
+        // new to the borrowed table, and kept with it for the analyses that borrow it next.
+        if let algorithm, cache.stemmer?.algorithm != algorithm {
+            cache.stemmer = Stemmer(algorithm: algorithm).map {
+                FormCache.OwnedStemmer(algorithm: algorithm, stemmer: $0)
+            }
+        }
+        guard algorithm != nil, let stemmer = cache.stemmer?.stemmer else {
+            return record(form, hash: hash, stem: form, isStopword: stop)
+        }
         return stemmer.withStem(of: form) { stem in record(form, hash: hash, stem: stem, isStopword: stop) }
     }
 
