@@ -83,7 +83,7 @@ struct FormTableTests {
 
 struct ByteWordTests {
     /// Every byte value at every position, among random neighbours, gets the letter, digit, quotation
-    /// mark and control bits that a byte-by-byte test gives.
+    /// mark, control, capital and lead-byte bits that a byte-by-byte test gives.
     @Test func bytesAreClassifiedExactly() {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         var wrong: [String] = []
@@ -100,10 +100,14 @@ struct ByteWordTests {
                     var digits: UInt64 = 0
                     var quotes: UInt64 = 0
                     var controls: UInt64 = 0
+                    var capitals: UInt64 = 0
+                    var leads: UInt64 = 0
                     for k in 0..<8 {
                         let byte = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
                         if byte == 0x22 { quotes |= 0x80 << UInt64(8 * k) }
                         if byte < 0x20 { controls |= 0x80 << UInt64(8 * k) }
+                        if byte >= 0x41 && byte <= 0x5A { capitals |= 0x80 << UInt64(8 * k) }
+                        if byte >= 0xE2 { leads |= 0x80 << UInt64(8 * k) }
                         if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
                             letters |= 0x80 << UInt64(8 * k)
                         }
@@ -113,7 +117,8 @@ struct ByteWordTests {
                         ByteWord.letters(word), ByteWord.digits(word), ByteWord.equal(word, 0x22),
                         ByteWord.below(0x20, word)
                     )
-                    if found != (letters, digits, quotes, controls) && wrong.count < 5 {
+                    let more = (ByteWord.uppercase(word), ByteWord.atLeast(0xE2, word))
+                    if (found != (letters, digits, quotes, controls) || more != (capitals, leads)) && wrong.count < 5 {
                         wrong.append(String(word, radix: 16))
                     }
                 }

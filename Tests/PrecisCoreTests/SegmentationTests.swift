@@ -224,32 +224,63 @@ struct SegmentationTests {
         }
     }
 
-    /// The eight-byte test agrees with a byte-by-byte one on words mixing letters, spaces and the bytes
-    /// just outside their ranges.
-    @Test func lowercaseOrSpaceWordsAreTestedExactly() {
+    /// The eight-byte search for candidates agrees with a byte-by-byte one on words that mix letters,
+    /// spaces, capitals and every byte a candidate can start with.
+    @Test func candidateBytesAreFoundExactly() {
         let bytes: [UInt8] = [
-            0x00, 0x01, 0x1F, 0x20, 0x21, 0x40, 0x41, 0x5A, 0x60, 0x61, 0x6D, 0x7A, 0x7B, 0x7F, 0x80, 0xE2,
+            0x0A, 0x20, 0x21, 0x23, 0x2A, 0x2C, 0x2D, 0x2E, 0x3D, 0x3F, 0x41, 0x5A, 0x5F, 0x61, 0x7A, 0x7E, 0x80,
+            0xD0, 0xE1, 0xE2, 0xE3, 0xEF, 0xFF, 0x00, 0x40, 0x5B,
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         var wrong: [String] = []
-        for _ in 0..<200_000 {
-            var word: UInt64 = 0
-            var expected = true
-            for k in 0..<8 {
-                // xorshift64 (Marsaglia 2003); mostly letters and spaces, so both answers are common.
-                state ^= state << 13
-                state ^= state >> 7
-                state ^= state << 17
-                let pick = Int(state % 64)
-                let byte = pick < 40 ? 0x61 + UInt8(pick % 26) : pick < 52 ? 0x20 : bytes[pick % bytes.count]
-                if !(byte == 0x20 || (byte >= 0x61 && byte <= 0x7A)) { expected = false }
-                word |= UInt64(byte) << (8 * UInt64(k))
-            }
-            if ByteWord.isLowercaseOrSpace(word) != expected && wrong.count < 5 {
-                wrong.append(String(word, radix: 16))
+        for caption in [false, true] {
+            for _ in 0..<100_000 {
+                var window: [UInt8] = []
+                for _ in 0..<9 {
+                    // xorshift64 (Marsaglia 2003); mostly letters and spaces, as in text.
+                    state ^= state << 13
+                    state ^= state >> 7
+                    state ^= state << 17
+                    let pick = Int(state % 64)
+                    window.append(pick < 30 ? 0x61 + UInt8(pick % 26) : pick < 40 ? 0x20 : bytes[pick % bytes.count])
+                }
+                var expected: UInt64 = 0
+                for k in 0..<8 {
+                    let byte = window[k]
+                    let next = window[k + 1]
+                    let found =
+                        [0x2E, 0x21, 0x3F, 0x0A, 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2D].contains(byte) || byte >= 0xE2
+                        || (caption && byte == 0x20 && next >= 0x41 && next <= 0x5A)
+                    if found { expected |= 0x80 << UInt64(8 * k) }
+                }
+                let word = window.withUnsafeBufferPointer { p in
+                    SentenceSegmenter.candidates(
+                        ByteWord.load(p.baseAddress!, at: 0), ByteWord.load(p.baseAddress!, at: 1), caption)
+                }
+                if word != expected && wrong.count < 5 { wrong.append("\(window)") }
             }
         }
         #expect(wrong.isEmpty)
+    }
+
+    /// Each kind of boundary at every offset from an eight-byte boundary, so that none falls between the
+    /// words the candidate search reads.
+    @Test func boundariesAreFoundAtEveryOffset() {
+        let segmenter = SentenceSegmenter(language: .english)
+        for pad in 0..<17 {
+            let lead = String(repeating: "x", count: pad + 1) + " the river rose"
+            #expect(segmenter.sentences(in: lead + "! The town flooded.") == [lead + "!", "The town flooded."])
+            #expect(segmenter.sentences(in: lead + "? The town flooded.") == [lead + "?", "The town flooded."])
+            #expect(
+                segmenter.sentences(in: lead + "\u{2026} The town flooded.") == [
+                    lead + "\u{2026}", "The town flooded.",
+                ])
+            #expect(segmenter.sentences(in: lead + "\nThe town flooded.") == [lead, "The town flooded."])
+            #expect(segmenter.sentences(in: lead + " *** the town flooded.") == [lead, "***", "the town flooded."])
+            #expect(
+                segmenter.sentences(in: lead + "\u{3002}The town flooded.") == [lead + "\u{3002}", "The town flooded."])
+            #expect(segmenter.sentences(in: lead + " and the town flooded.").count == 1)
+        }
     }
 
     @Test func languageWithoutRulesStillSplits() throws {

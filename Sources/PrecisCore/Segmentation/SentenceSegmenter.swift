@@ -77,11 +77,15 @@ public struct SentenceSegmenter: Sendable {
         let captionRule = !rules.unpunctuatedOpeners.isEmpty
         let base = p.baseAddress
         while i < hi {
-            // Eight lowercase letters or spaces hold no candidate in their first seven bytes (a space
-            // there is followed by one of them, not by a capital); the eighth is looked at again.
-            if let base, i + 8 <= hi, ByteWord.isLowercaseOrSpace(ByteWord.load(base, at: i)) {
-                i += 7
-                continue
+            // The bytes that the cases below look at are found eight at a time (``candidates(_:_:)``),
+            // and the loop goes straight to the first of them.
+            if let base, i + 9 <= hi {
+                let found = Self.candidates(ByteWord.load(base, at: i), ByteWord.load(base, at: i + 1), captionRule)
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += found.trailingZeroBitCount &>> 3
             }
             let b = p[i]
             // . ! ? …
@@ -126,6 +130,21 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         emit(start, hi)
+    }
+
+    /// The high bit of each of the eight bytes of `word` that ``split(_:_:into:)`` must look at: terminal
+    /// punctuation, line feeds, the characters of separator lines, the lead bytes (E2 and above) of
+    /// ellipses and CJK stops, and, for the caption rule, spaces before a capital; `next` is the word one
+    /// byte further on. Every other byte starts no candidate.
+    @inline(__always)
+    static func candidates(_ word: UInt64, _ next: UInt64, _ captionRule: Bool) -> UInt64 {
+        var found = ByteWord.equal(word, 0x2E) | ByteWord.equal(word, 0x21) | ByteWord.equal(word, 0x3F)
+        found |= ByteWord.equal(word, 0x0A)
+        found |= ByteWord.equal(word, 0x2A) | ByteWord.equal(word, 0x3D) | ByteWord.equal(word, 0x5F)
+        found |= ByteWord.equal(word, 0x7E) | ByteWord.equal(word, 0x23) | ByteWord.equal(word, 0x2D)
+        found |= ByteWord.atLeast(0xE2, word)
+        if captionRule { found |= ByteWord.equal(word, 0x20) & ByteWord.uppercase(next) }
+        return found
     }
 
     // MARK: Terminal punctuation

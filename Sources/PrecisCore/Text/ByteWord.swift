@@ -5,6 +5,11 @@
 /// byte of x is zero, and (x − n·0x01…) & ~x & 0x80… when some byte is below n, for n up to 0x80 (the
 /// "hasless" form in Sean Anderson's Bit Twiddling Hacks). The digit test holds for words of ASCII
 /// bytes (``isASCII(_:)``), where no per-byte addition carries into the next byte.
+///
+/// The masks (``letters(_:)``, ``equal(_:_:)`` and the rest) say which bytes match, not only whether one
+/// does, so that a scan can go straight to the first match (its trailing zero bits over eight): they
+/// work on the low seven bits of each byte, where no addition carries into the next byte, and settle the
+/// high bit apart.
 public enum ByteWord {
     @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
     @usableFromInline static let high: UInt64 = 0x8080_8080_8080_8080
@@ -39,20 +44,6 @@ public enum ByteWord {
         (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & high != 0
     }
 
-    /// Whether every byte is a lowercase ASCII letter a–z or a space. Spaces are found as the zero bytes
-    /// of word ^ 0x20…, with the exact test ((x & 0x7F…) + 0x7F…) | x, whose high bit is set in every
-    /// non-zero byte and which cannot carry from one byte into the next; each becomes "a" (0x20 + 0x41).
-    /// Then no byte may be below 0x61 or, by b + 5 reaching 0x80, above 0x7A.
-    @inlinable
-    public static func isLowercaseOrSpace(_ word: UInt64) -> Bool {
-        guard isASCII(word) else { return false }
-        let x = word ^ (ones &* 0x20)
-        let low = ~high
-        let spaces = ~(((x & low) &+ low) | x) & high
-        let letters = word &+ (spaces >> 7) &* 0x41
-        return !containsByte(below: 0x61, letters) && (letters &+ ones &* 0x05) & high == 0
-    }
-
     /// The high bit of each byte that is an ASCII letter, A–Z or a–z. Bytes are compared with their high
     /// bit cleared, so that no per-byte addition carries into the next byte, and bytes of 0x80 and above
     /// are left out after: the folded byte b | 0x20 is a letter when b + 0x1F reaches 0x80 (b ≥ 0x61)
@@ -85,5 +76,19 @@ public enum ByteWord {
     @inlinable
     public static func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
         ~(((word & ~high) &+ ones &* UInt64(0x80 &- limit)) | word) & high
+    }
+
+    /// The high bit of each byte that is an ASCII capital, A–Z, as ``letters(_:)`` finds letters.
+    @inlinable
+    public static func uppercase(_ word: UInt64) -> UInt64 {
+        let low = word & ~high
+        return (low &+ ones &* 0x3F) & ~(low &+ ones &* 0x25) & ~word & high
+    }
+
+    /// The high bit of each byte at or above `limit`, which is at least 0x80: a byte with its high bit
+    /// set whose low seven bits reach `limit` − 0x80.
+    @inlinable
+    public static func atLeast(_ limit: UInt8, _ word: UInt64) -> UInt64 {
+        ((word & ~high) &+ ones &* UInt64(0x100 &- Int(limit))) & word & high
     }
 }
