@@ -1,3 +1,4 @@
+import Foundation
 import PrecisCore
 
 /// Reads the fields that `summarize --jsonl` uses from one input line, straight from its bytes: a JSON
@@ -289,9 +290,13 @@ struct JSONLineReader {
         var k = 0
         while k < body.count {
             guard body[k] == UInt8(ascii: "\\") else {
-                // The run up to the next escape, copied at once.
-                var end = k + 1
-                while end < body.count && body[end] != UInt8(ascii: "\\") { end += 1 }
+                // The run up to the next escape, found with the C library's `memchr` and copied at once.
+                var end = body.count
+                if let base = body.baseAddress,
+                    let found = memchr(base + k, Int32(UInt8(ascii: "\\")), body.count - k)
+                {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: body[k..<end]))
                 k = end
                 continue
