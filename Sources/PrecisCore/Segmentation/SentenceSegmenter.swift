@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a paragraph into sentences with rules over the characters around each candidate boundary.
 ///
 /// A candidate is a run of terminal punctuation (`.`, `!`, `?`, `…`, `...`, and the CJK full stops),
@@ -558,9 +560,14 @@ enum Paragraphs {
     static func lines(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for i in 0..<bytes.count where bytes[i] == 0x0A {
-            result.append(start..<i)
-            start = i + 1
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            // Each line feed found with the C library's `memchr`.
+            while start < p.count, let found = memchr(base + start, 0x0A, p.count - start) {
+                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                result.append(start..<i)
+                start = i + 1
+            }
         }
         result.append(start..<bytes.count)
         return result
