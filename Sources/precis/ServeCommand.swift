@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Metrics
+import PrecisCore
 import PrecisSQLite
 import PrecisServer
 import PrecisSite
@@ -57,6 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("imported the demo articles", metadata: ["count": "\(tally.imported)"])
         }
         let token = environment["PRECIS_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        // The languages' word lists are built now, so that the first summary request does not wait for them.
+        Language.prepareCatalog()
         // Request counts and latencies by route, and summary cache hits and misses, in Prometheus text.
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

@@ -46,6 +46,11 @@ public struct Language: Sendable, CustomStringConvertible {
     /// among these.
     public static let catalog: [Language] = [.english, .russian]
 
+    /// Builds the catalog's languages and what detection reads, which are otherwise built when the first
+    /// text needs them: a long-running process (a server, a batch) calls this during its set-up, so that
+    /// its first text costs no more than the next.
+    public static func prepareCatalog() { LanguageDetector.prepare() }
+
     /// The stemmers that the installed libstemmer provides, by their names (`english`, `porter`, ...).
     public static var stemmerNames: [String] {
         var names: [String] = []

@@ -28,6 +28,13 @@ enum LanguageDetector {
         return table
     }()
 
+    /// Builds the catalog's languages (their word lists as byte sets) and the detector's table now, as a
+    /// process's set-up, instead of in the first text that needs them.
+    static func prepare() {
+        _ = Language.catalog
+        _ = stopwords.count
+    }
+
     static func detect(_ bytes: [UInt8]) -> Language {
         let limit = min(bytes.count, 8_192)
         let languages = min(Language.catalog.count, 32)
