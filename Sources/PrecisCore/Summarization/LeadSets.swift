@@ -79,6 +79,8 @@ struct LeadSets {
         self.sums = sums
         words = pool.map { document.sentences[$0].tokens.count }
         let n = pool.count
+        // At most largestCount + extraCandidates, nine, candidates: one bit each in a 16-bit mask.
+        precondition(n <= 16, "a pool of at most 16 candidates")
         // Overlap counts every distinct term, stopwords too; coverage only the content terms, which are the
         // sentence vectors' terms.
         var holders = [UInt16](repeating: 0, count: document.termCount)
@@ -112,7 +114,7 @@ struct LeadSets {
         }
         var overlaps = [Double](repeating: 0, count: n * n)
         for a in 0..<n {
-            for b in (a + 1)..<max(n, a + 1) {
+            for b in (a + 1)..<n {
                 let overlap = Double(shared[a * n + b]) / Double(max(1, min(distinct[a], distinct[b])))
                 overlaps[a * n + b] = overlap
                 overlaps[b * n + a] = overlap
