@@ -74,6 +74,21 @@ struct LexiconTests {
 }
 
 struct SentenceVectorTests {
+    @Test func termsAreSortedAtEveryLength() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for length in 0...100 {
+            var terms = (0..<length).map { _ in
+                // A 64-bit linear congruential generator (Knuth's MMIX constants), with repeats.
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int32(truncatingIfNeeded: (state >> 33) % 40)
+            }
+            let expected = terms.sorted()
+            terms.append(-1)  // past the count, left where it is
+            terms.withUnsafeMutableBufferPointer { sortTerms($0, count: length) }
+            #expect(Array(terms.prefix(length)) == expected && terms.last == -1, "length \(length)")
+        }
+    }
+
     @Test(arguments: [1, 3, 128])
     func theCosineBandHoldsThePairwiseCosines(window: Int) throws {
         let vectors = SentenceVectors(try Document(Fixtures.harbourBridge))

@@ -216,16 +216,10 @@ struct SentenceVectors {
     }
 }
 
-/// Sorts a sentence's term ids: by insertion (Knuth, TAOCP vol. 3, 5.2.1, Algorithm S) for the few
-/// dozen of a sentence, where the standard library's general sort costs more in set-up than in
-/// comparisons; by that sort for longer lists.
+/// Sorts the first `count` of a sentence's term ids: by insertion (Knuth, TAOCP vol. 3, 5.2.1,
+/// Algorithm S) for the few dozen of a sentence, where the standard library's general sort costs more in
+/// set-up than in comparisons; by that sort for longer lists.
 /// - Complexity: O(n²) for n ≤ 64, O(n log n) above.
-func sortTerms(_ terms: inout [Int32]) {
-    let count = terms.count
-    terms.withUnsafeMutableBufferPointer { sortTerms($0, count: count) }
-}
-
-/// Sorts the first `count` of `terms`, as ``sortTerms(_:)`` sorts a whole list.
 func sortTerms(_ a: UnsafeMutableBufferPointer<Int32>, count: Int) {
     guard count > 1 else { return }
     guard count <= 64 else {
