@@ -133,7 +133,7 @@ final class EnglishStemmer {
         let letters: UInt64
         let length: Int
         /// The low `length` bytes.
-        var mask: UInt64 { length >= 8 ? ~0 : (1 << UInt64(8 * length)) &- 1 }
+        var mask: UInt64 { ByteWord.lowBytes(length) }
 
         init(_ text: String) {
             var letters: UInt64 = 0
@@ -147,7 +147,7 @@ final class EnglishStemmer {
     @inline(__always)
     private func word() -> UInt64 {
         let loaded = UnsafeRawPointer(w).loadUnaligned(as: UInt64.self)
-        return count >= 8 ? loaded : loaded & ((1 << UInt64(8 * count)) &- 1)
+        return loaded & ByteWord.lowBytes(count)
     }
 
     /// Whether the word is `spelling`.
@@ -253,8 +253,7 @@ final class EnglishStemmer {
         /// Whether a word whose ``EnglishStemmer/tail()`` is `tail`, and which is at least as long as the
         /// suffix, ends with it.
         func matches(_ tail: UInt64) -> Bool {
-            let mask = length >= 8 ? ~UInt64(0) : (UInt64(1) << UInt64(8 * length)) &- 1
-            return tail & mask == suffix
+            tail & ByteWord.lowBytes(length) == suffix
         }
     }
 

@@ -79,10 +79,7 @@ struct KeywordExtractor {
     /// script.
     @inline(__always)
     fileprivate static func isKeywordToken(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard token.isContent else { return false }
-        let first = bytes[token.range.lowerBound]
-        return first < 0x80
-            ? token.range.count > 1 : UTF8Scalar.decode(bytes, at: token.range.lowerBound).length < token.range.count
+        token.isContent && UTF8Scalar.decode(bytes, at: token.range.lowerBound).length < token.range.count
     }
 
     private func extract(
@@ -319,7 +316,6 @@ struct KeywordExtractor {
     /// Whether only spaces or hyphens separate two tokens.
     @inline(__always)
     fileprivate static func adjacent(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        if a.upperBound + 1 == b.lowerBound { return bytes[a.upperBound] == 0x20 || bytes[a.upperBound] == 0x2D }
         guard a.upperBound < b.lowerBound else { return a.upperBound == b.lowerBound }
         for i in a.upperBound..<b.lowerBound where bytes[i] != 0x20 && bytes[i] != 0x2D { return false }
         return true

@@ -81,8 +81,8 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         let features = FeatureRows(document, vectors: vectors)
         let f = UnsafeMutableBufferPointer<Double>.allocate(capacity: Feature.allCases.count)
         defer { f.deallocate() }
-        func score(_ i: Int) -> Double {
-            features.row(i, into: f)
+        /// The weighted sum of the row in `f`.
+        func weighted() -> Double {
             var score = 0.0
             for (w, x) in zip(weights, f) { score += w * x }
             return score
@@ -93,7 +93,8 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             var rows: [Double] = []
             rows.reserveCapacity(pool.count * (Feature.allCases.count - 1))
             for i in pool {
-                scores[i] = score(i)
+                features.row(i, into: f)
+                scores[i] = weighted()
                 rows.append(contentsOf: f.dropFirst())
             }
             let sets = LeadSets(document, vectors: vectors, pool: pool, sums: rows)
@@ -102,7 +103,11 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             }
             if let chosen { return (scores, chosen.map { pool[$0] }) }
         }
-        return ((0..<n).map(score), nil)
+        let scores = (0..<n).map { i -> Double in
+            features.row(i, into: f)
+            return weighted()
+        }
+        return (scores, nil)
     }
 
     /// The names of the set features that ``Model/setWeights`` weigh, in order.

@@ -23,54 +23,40 @@ struct SentenceVectors {
     ///   sentence), O(w log l) past 64 of them.
     init(_ document: Document) {
         let n = document.sentences.count
-        let termCount = document.termCount
-        var df = [Int32](repeating: 0, count: termCount)
-        var frequency = [Int32](repeating: 0, count: termCount)
+        var df = [Int32](repeating: 0, count: document.termCount)
+        var frequency = [Int32](repeating: 0, count: document.termCount)
         var contentWords = [Int](repeating: 0, count: n)
         var offsets = [Int](repeating: 0, count: n + 1)
         // At most one entry per token.
-        let capacity = document.tokens.count
+        var terms: [Int32] = []
+        terms.reserveCapacity(document.tokens.count)
         var counts: [Float] = []
-        let terms = [Int32](unsafeUninitializedCapacity: capacity) { terms, termsCount in
-            counts = [Float](unsafeUninitializedCapacity: capacity) { counts, countsCount in
-                var entries = 0
-                document.tokens.withUnsafeBufferPointer { tokens in
-                    document.sentences.withUnsafeBufferPointer { sentences in
-                        df.withUnsafeMutableBufferPointer { df in
-                            frequency.withUnsafeMutableBufferPointer { frequency in
-                                let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(capacity, 1))
-                                defer { scratch.deallocate() }
-                                for s in 0..<n {
-                                    let range = sentences[s].tokens
-                                    // The content terms, collected without a branch on each token's kind.
-                                    var k = 0
-                                    for t in range {
-                                        scratch[k] = tokens[t].term
-                                        k &+= tokens[t].isContent ? 1 : 0
-                                    }
-                                    contentWords[s] = k
-                                    sortTerms(scratch, count: k)
-                                    var i = 0
-                                    while i < k {
-                                        let term = scratch[i]
-                                        var e = i + 1
-                                        while e < k && scratch[e] == term { e += 1 }
-                                        terms[entries] = term
-                                        counts[entries] = Float(e - i)
-                                        entries += 1
-                                        df[Int(term)] += 1
-                                        frequency[Int(term)] += Int32(e - i)
-                                        i = e
-                                    }
-                                    offsets[s + 1] = entries
-                                }
-                            }
-                        }
-                    }
+        counts.reserveCapacity(document.tokens.count)
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
+        defer { scratch.deallocate() }
+        document.tokens.withUnsafeBufferPointer { tokens in
+            for (s, sentence) in document.sentences.enumerated() {
+                // The content terms, collected without a branch on each token's kind.
+                var k = 0
+                for t in sentence.tokens {
+                    scratch[k] = tokens[t].term
+                    k &+= tokens[t].isContent ? 1 : 0
                 }
-                countsCount = entries
+                contentWords[s] = k
+                sortTerms(scratch, count: k)
+                var i = 0
+                while i < k {
+                    let term = scratch[i]
+                    var e = i + 1
+                    while e < k && scratch[e] == term { e += 1 }
+                    terms.append(term)
+                    counts.append(Float(e - i))
+                    df[Int(term)] += 1
+                    frequency[Int(term)] += Int32(e - i)
+                    i = e
+                }
+                offsets[s + 1] = terms.count
             }
-            termsCount = counts.count
         }
         let total = Float(n)
         // One logarithm per distinct document frequency, not one per entry.

@@ -20,6 +20,13 @@ public enum ByteWord {
         UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
     }
 
+    /// The low `count` bytes of a word set, the rest clear, for `count` from 0 to 8: the bytes that hold a
+    /// string of `count` bytes read first byte lowest.
+    @inlinable
+    public static func lowBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
+    }
+
     /// Whether every byte is below 0x80.
     @inlinable
     public static func isASCII(_ word: UInt64) -> Bool { word & high == 0 }

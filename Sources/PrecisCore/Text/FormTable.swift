@@ -105,6 +105,7 @@ struct FormTable: Sendable {
         UInt32(truncatingIfNeeded: min(length, 254) + 1) << 24 | hash & 0x00FF_FFFF
     }
 
+    /// The first slot probed for a key with this tag, or this hash: both keep the same low 24 bits.
     @inline(__always)
     private func start(_ tag: UInt32) -> Int { Int(tag & 0x00FF_FFFF) & (slots.count - 1) }
 
@@ -119,14 +120,7 @@ struct FormTable: Sendable {
     /// ``tag(hash:length:)`` is `tag`, or nil.
     @inline(__always)
     func find(word: UInt64, tag: UInt32) -> Value? {
-        let mask = slots.count - 1
-        var index = start(tag)
-        while true {
-            let slot = slots[index]
-            if slot.tag == tag && slot.key == word { return slot.value }
-            if slot.tag == 0 { return nil }
-            index = (index + 1) & mask
-        }
+        slotIndex(word: word, tag: tag).map { slots[$0].value }
     }
 
     /// Changes the value of `key` in place if the table holds it, and tells whether it did.
@@ -141,16 +135,27 @@ struct FormTable: Sendable {
     private func slotIndex<Key: Collection<UInt8>>(of key: Key, hash: UInt32) -> Int? {
         let length = key.count
         let tag = Self.tag(hash: hash, length: length)
-        let short = length <= 8
-        let word = short ? Self.word(key) : 0
+        if length <= 8 { return slotIndex(word: Self.word(key), tag: tag) }
         let mask = slots.count - 1
         var index = start(tag)
         while true {
             let slot = slots[index]
             if slot.tag == 0 { return nil }
-            if slot.tag == tag {
-                if short ? slot.key == word : Int(slot.key >> 32) == length && matches(slot, key) { return index }
-            }
+            if slot.tag == tag && Int(slot.key >> 32) == length && matches(slot, key) { return index }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The slot that holds the key of at most eight bytes with this ``word(_:)`` and tag, or nil: its word
+    /// in the slot is the whole comparison.
+    @inline(__always)
+    private func slotIndex(word: UInt64, tag: UInt32) -> Int? {
+        let mask = slots.count - 1
+        var index = start(tag)
+        while true {
+            let slot = slots[index]
+            if slot.tag == tag && slot.key == word { return index }
+            if slot.tag == 0 { return nil }
             index = (index + 1) & mask
         }
     }
@@ -161,7 +166,7 @@ struct FormTable: Sendable {
     /// they load, come one after another.
     @inline(__always)
     func touch(hash: UInt32) -> UInt8 {
-        UInt8(truncatingIfNeeded: slots[Int(hash & 0x00FF_FFFF) & (slots.count - 1)].tag)
+        UInt8(truncatingIfNeeded: slots[start(hash)].tag)
     }
 
     mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) {
@@ -229,12 +234,6 @@ final class ByteSet: Sendable {
 
     func contains<Key: Collection<UInt8>>(_ bytes: Key, hash: UInt32) -> Bool {
         table.find(bytes, hash: hash) != nil
-    }
-
-    /// Whether the set holds the word of at most eight bytes given as ``FormTable/word(_:)`` and
-    /// ``FormTable/tag(hash:length:)``.
-    func contains(word: UInt64, tag: UInt32) -> Bool {
-        table.find(word: word, tag: tag) != nil
     }
 }
 
@@ -353,7 +352,7 @@ final class ScratchBytes {
     @inline(__always)
     func word(at offset: Int, length: Int) -> UInt64 {
         let loaded = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-        return length >= 8 ? loaded : loaded & ((1 << UInt64(truncatingIfNeeded: length &* 8)) &- 1)
+        return loaded & ByteWord.lowBytes(length)
     }
 
     private func grow() {

@@ -151,8 +151,7 @@ struct TermAnalyzer {
                             // Letters get their 0x20 bit; bytes past the run are written and then written over.
                             UnsafeMutableRawPointer(out + n).storeBytes(of: word | letters &>> 2, as: UInt64.self)
                             if run > 0 {
-                                let inRun = run == 8 ? ~UInt64(0) : (1 &<< UInt64(run &* 8)) &- 1
-                                segmentLetters &+= (letters & inRun).nonzeroBitCount
+                                segmentLetters &+= (letters & ByteWord.lowBytes(run)).nonzeroBitCount
                                 previousWasDigit = digits &>> UInt64(run &* 8 &- 1) & 1 != 0
                             }
                             n &+= run
@@ -274,10 +273,7 @@ struct TermAnalyzer {
     /// in the ``Lexicon``.
     private mutating func insert(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
         if let known = unknownForms.find(form, hash: hash) { return (known.term, known.stop) }
-        var stop =
-            form.count <= 8
-            ? stopwords.contains(word: FormTable.word(form), tag: FormTable.tag(hash: hash, length: form.count))
-            : stopwords.contains(form, hash: hash)
+        var stop = stopwords.contains(form, hash: hash)
         if !stop, let apostrophe = form.firstIndex(of: 0x27) {
             // Contractions of function words: we're, it'll, don't, isn't.
             stop = stopwords.contains(form[..<apostrophe]) || form.suffix(3).elementsEqual("n't".utf8)
