@@ -51,23 +51,30 @@ public enum ByteWord {
         (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & high != 0
     }
 
-    /// The high bit of each byte that is an ASCII letter, A–Z or a–z. Bytes are compared with their high
-    /// bit cleared, so that no per-byte addition carries into the next byte, and bytes of 0x80 and above
-    /// are left out after: the folded byte b | 0x20 is a letter when b + 0x1F reaches 0x80 (b ≥ 0x61)
-    /// and b + 0x05 does not (b ≤ 0x7A).
+    /// The high bit of each ASCII byte of `word` within `first`...`last` (both below 0x80), read from
+    /// `low`, which is `word` with each byte's high bit cleared (or a form of it, such as the case-folded
+    /// bytes): b + 0x80 − first reaches 0x80 for b ≥ first and b + 0x80 − (last + 1) does not for
+    /// b ≤ last, and no such sum of seven-bit bytes carries into the next byte. Bytes of 0x80 and above
+    /// in `word` are left out.
     @inlinable
-    public static func letters(_ word: UInt64) -> UInt64 {
-        let folded = word & ~high | ones &* 0x20
-        return (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05) & ~word & high
+    static func asciiRange(_ word: UInt64, _ low: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
+        (low &+ ones &* UInt64(0x80 &- first)) & ~(low &+ ones &* UInt64(0x7F &- last)) & ~word & high
     }
 
-    /// The high bit of each byte that is an ASCII digit 0–9, as ``containsDigit(ascii:)`` finds them,
-    /// for any bytes.
+    /// The high bit of each byte that is an ASCII letter, A–Z or a–z: the folded byte b | 0x20 is in
+    /// a–z.
     @inlinable
-    public static func digits(_ word: UInt64) -> UInt64 {
-        let low = word & ~high
-        return (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46) & ~word & high
+    public static func letters(_ word: UInt64) -> UInt64 {
+        asciiRange(word, word & ~high | ones &* 0x20, 0x61, 0x7A)
     }
+
+    /// The high bit of each byte that is an ASCII digit 0–9.
+    @inlinable
+    public static func digits(_ word: UInt64) -> UInt64 { asciiRange(word, word & ~high, 0x30, 0x39) }
+
+    /// The high bit of each byte that is an ASCII capital, A–Z.
+    @inlinable
+    public static func uppercase(_ word: UInt64) -> UInt64 { asciiRange(word, word & ~high, 0x41, 0x5A) }
 
     /// The high bit of each byte equal to `byte`: the zero bytes of x = word ^ byte·0x01…, found exactly
     /// by ((x & 0x7F…) + 0x7F…) | x, whose high bit is set in every non-zero byte and which cannot carry
@@ -83,13 +90,6 @@ public enum ByteWord {
     @inlinable
     public static func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
         ~(((word & ~high) &+ ones &* UInt64(0x80 &- limit)) | word) & high
-    }
-
-    /// The high bit of each byte that is an ASCII capital, A–Z, as ``letters(_:)`` finds letters.
-    @inlinable
-    public static func uppercase(_ word: UInt64) -> UInt64 {
-        let low = word & ~high
-        return (low &+ ones &* 0x3F) & ~(low &+ ones &* 0x25) & ~word & high
     }
 
     /// The high bit of each byte at or above `limit`, which is at least 0x80: a byte with its high bit
