@@ -66,6 +66,24 @@ struct FormTableTests {
         }
     }
 
+    @Test func growableBuffersKeepWhatWasCountedAcrossGrowth() {
+        let buffer = GrowableBuffer<Int32>(capacity: 1)
+        var expected: [Int32] = []
+        for k in 0..<300 {
+            // Every third value is written at the end but not counted, and the next write replaces it.
+            buffer.set(buffer.count, -Int32(k))
+            buffer.advance(by: k % 3 == 0 ? 0 : 1)
+            if k % 3 != 0 { expected.append(-Int32(k)) }
+            buffer.append(Int32(k))
+            expected.append(Int32(k))
+        }
+        #expect(Array(buffer.elements) == expected)
+        buffer.removeAll()
+        #expect(buffer.elements.isEmpty)
+        buffer.append(7)
+        #expect(Array(buffer.elements) == [7])
+    }
+
     @Test func stemTermsNumberEachDocumentAfresh() {
         var terms = StemTerms()
         terms.beginDocument()

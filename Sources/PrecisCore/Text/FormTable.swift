@@ -365,34 +365,55 @@ final class ScratchBytes {
     }
 }
 
-/// A growable buffer of 32-bit integers whose next place may be written before it is counted, so that an
-/// append can be decided without a branch (``TermAnalyzer``'s term numbers).
-final class Int32Buffer {
-    private(set) var base: UnsafeMutablePointer<Int32>
+/// A growable buffer of plain values (term numbers, tokens read but not yet looked up) that is written
+/// through a pointer, without the uniqueness and capacity checks that an `Array` append makes out of
+/// line for a struct element. Its next place may be written before it is counted, so that an append can
+/// be decided without a branch (``TermAnalyzer``'s term numbers).
+final class GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
     private var capacity: Int
+    private(set) var count = 0
 
+    /// A buffer with room for `capacity` elements before it grows. Places past ``count`` are not read.
     init(capacity: Int = 256) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-        base.initialize(repeating: 0, count: capacity)
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
     }
 
     deinit { base.deallocate() }
 
-    /// Writes `value` at `index`, which is at most one past the last index written, growing as needed.
     @inline(__always)
-    func set(_ index: Int, _ value: Int32) {
-        if index >= capacity { grow(to: index + 1) }
-        base[index] = value
+    func append(_ element: Element) {
+        set(count, element)
+        count &+= 1
     }
 
-    private func grow(to size: Int) {
-        let larger = max(size, capacity * 2)
-        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
-        grown.initialize(repeating: 0, count: larger)
-        grown.update(from: base, count: capacity)
+    /// Writes `element` at `index`, which is at most ``count``, growing as needed; an element written at
+    /// ``count`` is counted by ``advance(by:)``, or written over by the next write there.
+    @inline(__always)
+    func set(_ index: Int, _ element: Element) {
+        precondition(index >= 0 && index <= count)
+        if index >= capacity { grow() }
+        base[index] = element
+    }
+
+    /// Counts `n` more elements: 0, or 1 for the one written at ``count`` by ``set(_:_:)``.
+    @inline(__always)
+    func advance(by n: Int) {
+        precondition(n >= 0 && n <= 1)
+        count &+= n
+    }
+
+    func removeAll() { count = 0 }
+
+    /// The elements counted so far; valid until the next change.
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: capacity)
         base.deallocate()
-        base = grown
-        capacity = larger
+        base = larger
+        capacity *= 2
     }
 }

@@ -24,10 +24,9 @@ struct TermAnalyzer {
     private var unknownStems = FormTable(capacity: 8)
     /// For each term of the document, the lexicon's stem id, or `-(k + 1)` for the k-th stem that a
     /// full lexicon does not know (its bytes are `unknownStemBytes[unknownStemEnds[k - 1]..<unknownStemEnds[k]]`).
-    var stems: [Int32] { Array(UnsafeBufferPointer(start: stemIDs.base, count: termCount)) }
-    /// ``stems`` as they are numbered: `stemIDs.base[0..<termCount]`, with room for one more.
-    private let stemIDs = Int32Buffer()
-    private var termCount = 0
+    var stems: [Int32] { Array(stemIDs.elements) }
+    /// ``stems`` as they are numbered.
+    private let stemIDs = GrowableBuffer<Int32>()
     private(set) var unknownStemBytes: [UInt8] = []
     private(set) var unknownStemEnds: [Int32] = []
     private var scratch = ScratchBytes()
@@ -40,7 +39,6 @@ struct TermAnalyzer {
         algorithm = language.stemmer
         cache = self.lexicon.borrowForms()
         cache.terms.beginDocument()
-        pending.reserveCapacity(64)
     }
 
     /// Gives the borrowed form table back to the lexicon; the analyzer is not used afterwards.
@@ -51,8 +49,10 @@ struct TermAnalyzer {
 
     /// A token read but not yet looked up: where it is, where its lowercase form is in `scratch`, and
     /// the form's hash and, when it has at most eight bytes, its ``FormTable/word(_:)``.
-    private struct Pending {
-        var range: Range<Int>
+    private struct Pending: BitwiseCopyable {
+        /// The token's range: bounds rather than a `Range`, which is not `BitwiseCopyable`.
+        var start: Int
+        var end: Int
         var formStart: Int
         var formLength: Int
         var word: UInt64
@@ -60,7 +60,7 @@ struct TermAnalyzer {
         var hasLetter: Bool
         var startsUppercase: Bool
     }
-    private var pending: [Pending] = []
+    private let pending = GrowableBuffer<Pending>(capacity: 64)
     /// What ``FormTable/touch(hash:)`` read, kept so that the reads are made.
     private var touched: UInt8 = 0
 
@@ -72,17 +72,17 @@ struct TermAnalyzer {
     mutating func tokenize(
         _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, normalized: NormalizedText?, into tokens: inout [Token]
     ) {
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll()
         scratch.removeAll()
         read(p, range, normalized: normalized)
         var touched: UInt8 = 0
-        for token in pending { touched ^= cache.forms.touch(hash: token.hash) }
+        for token in pending.elements { touched ^= cache.forms.touch(hash: token.hash) }
         self.touched ^= touched
-        for token in pending {
+        for token in pending.elements {
             let (term, stop) = lookup(token)
             tokens.append(
                 Token(
-                    range: token.range, term: term, isStopword: stop, hasLetter: token.hasLetter,
+                    range: token.start..<token.end, term: term, isStopword: stop, hasLetter: token.hasLetter,
                     startsUppercase: token.startsUppercase))
         }
     }
@@ -229,10 +229,11 @@ struct TermAnalyzer {
             } else {
                 hash = FormTable.hash(UnsafeBufferPointer(start: scratch.base + formStart, count: formLength))
             }
+            let range = mapsRanges ? normalized.map { $0.originalRange(start..<i) } ?? (start..<i) : (start..<i)
             pending.append(
                 Pending(
-                    range: mapsRanges ? normalized.map { $0.originalRange(start..<i) } ?? (start..<i) : (start..<i),
-                    formStart: formStart, formLength: formLength, word: word, hash: hash, hasLetter: hasLetter,
+                    start: range.lowerBound, end: range.upperBound, formStart: formStart, formLength: formLength,
+                    word: word, hash: hash, hasLetter: hasLetter,
                     startsUppercase: UTF8Scalar.isUppercase(c)))
         }
     }
@@ -254,18 +255,17 @@ struct TermAnalyzer {
     /// counted without a branch: the id is written to the next place whether or not it is new.
     @inline(__always)
     private mutating func term(ofStem id: Int32) -> Int32 {
-        let next = Int32(truncatingIfNeeded: termCount)
+        let next = Int32(truncatingIfNeeded: stemIDs.count)
         let term = cache.terms.term(ofStem: id, next: next)
-        stemIDs.set(termCount, id)
-        termCount &+= term == next ? 1 : 0
+        stemIDs.set(stemIDs.count, id)
+        stemIDs.advance(by: term == next ? 1 : 0)
         return term
     }
 
     /// Numbers the next term for a stem the lexicon does not know, given as `-(k + 1)`.
     private mutating func newTerm(unknown id: Int32) -> Int32 {
-        let term = Int32(truncatingIfNeeded: termCount)
-        stemIDs.set(termCount, id)
-        termCount += 1
+        let term = Int32(truncatingIfNeeded: stemIDs.count)
+        stemIDs.append(id)
         return term
     }
 
