@@ -91,6 +91,7 @@ public struct Document: Sendable {
         let whole = normalized.isUnchanged ? text : normalized.string
         bytes.withUnsafeBufferPointer { p in
             var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(sentences.capacity)
             for range in paragraphRanges {
                 ranges.removeAll(keepingCapacity: true)
                 segmenter.split(p, range, into: &ranges)

@@ -113,12 +113,22 @@ struct JSONLineWriter {
     private func number(_ value: Double) {
         guard value.isFinite else { return raw("0") }
         if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
-        var text = value.description
-        text.withUTF8 { utf8 in
-            buffer.reserve(utf8.count)
-            if let start = utf8.baseAddress { (buffer.base + buffer.count).update(from: start, count: utf8.count) }
-            buffer.count += utf8.count
+        var sink = DigitSink(buffer: buffer)
+        value.write(to: &sink)
+    }
+
+    /// Where `Double.write(to:)` puts a number's digits, the same as its `description`: straight into the
+    /// buffer. The standard library hands them to `_writeASCII`, whose default implementation makes a
+    /// `String` of them first, a heap allocation for the sixteen or more characters of most scores.
+    private struct DigitSink: TextOutputStream {
+        let buffer: Bytes
+
+        mutating func write(_ string: String) {
+            var string = string
+            string.withUTF8 { buffer.append($0) }
         }
+
+        mutating func _writeASCII(_ digits: UnsafeBufferPointer<UInt8>) { buffer.append(digits) }
     }
 
     /// A string in quotes, with `"`, `\` and control characters escaped; runs without them are copied
@@ -195,6 +205,12 @@ struct JSONLineWriter {
         init() { base = .allocate(capacity: capacity + 8) }
 
         deinit { base.deallocate() }
+
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            reserve(bytes.count)
+            if let start = bytes.baseAddress { (base + count).update(from: start, count: bytes.count) }
+            count += bytes.count
+        }
 
         /// Makes room for `extra` more bytes after ``count``, and eight beyond them.
         @inline(__always)

@@ -27,4 +27,18 @@ struct JSONLineWriterTests {
             #expect(ours == theirs)
         }
     }
+
+    /// Numbers that are not whole are written as Swift prints them: the shortest form that reads back
+    /// as the same `Double`.
+    @Test(arguments: [
+        0.1, -2.5e-7, 1e300, 0.12345678901234568, 1.7976931348623157e308, .leastNonzeroMagnitude, 123456.789,
+        1e15 + 0.5,
+    ])
+    func numbersAreWrittenAsSwiftPrintsThem(_ value: Double) throws {
+        let summary = try Summarizer(method: .news, length: .sentences(1)).summarize(try Document("One sentence."))
+        var writer = JSONLineWriter()
+        writer.summaryLine(id: .number(value), summary: summary)
+        let line = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(line.hasPrefix("{\"id\":\(value.description),"))
+    }
 }

@@ -153,10 +153,12 @@ struct KeywordExtractor {
         // Single words are shown in their most frequent spelling; ties go to the one seen first.
         // Spellings are compared as bytes; only words with non-ASCII bytes or spaces need cleaning.
         let top = chosen.first?.score ?? 1
+        var spellings: [Spelling] = []
+        spellings.reserveCapacity(8)
         return chosen.map { candidate in
             let text: String
             if candidate.terms.count == 1 {
-                text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: nextSame)
+                text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: nextSame, into: &spellings)
             } else {
                 text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
             }
@@ -252,14 +254,18 @@ struct KeywordExtractor {
         }
     }
 
+    /// A spelling of a word: a range of the text, or bytes of its own when the text needed cleaning, and
+    /// its number of occurrences.
+    private typealias Spelling = (range: Range<Int>, cleaned: [UInt8]?, count: Int)
+
     /// The most frequent spelling of the word whose occurrences start at token `first` and follow
-    /// `nextSame`; of equally frequent ones, the first seen. A possessive 's is not part of it.
+    /// `nextSame`; of equally frequent ones, the first seen. A possessive 's is not part of it. The
+    /// spellings are counted in `spellings`, whose room the keywords of a document share.
     private static func spelling(
         _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, from first: Int,
-        nextSame: [Int32]
+        nextSame: [Int32], into spellings: inout [Spelling]
     ) -> String {
-        // A spelling is a range of `bytes`, or bytes of its own when the text needed cleaning.
-        var spellings: [(range: Range<Int>, cleaned: [UInt8]?, count: Int)] = []
+        spellings.removeAll(keepingCapacity: true)
         func same(_ a: (range: Range<Int>, cleaned: [UInt8]?), _ b: (range: Range<Int>, cleaned: [UInt8]?)) -> Bool {
             switch (a.cleaned, b.cleaned) {
             case (nil, nil): bytes[a.range].elementsEqual(bytes[b.range])

@@ -85,6 +85,7 @@ struct LeadSets {
         // sentence vectors' terms.
         var holders = [UInt16](repeating: 0, count: document.termCount)
         var seen: [Int32] = []
+        seen.reserveCapacity(pool.reduce(0) { $0 + document.sentences[$1].tokens.count })
         var distinct = [Int](repeating: 0, count: n)
         var shared = [Int](repeating: 0, count: n * n)
         holders.withUnsafeMutableBufferPointer { holders in
