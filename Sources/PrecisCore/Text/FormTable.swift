@@ -411,7 +411,7 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
 
     private func grow() {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: base, count: capacity)
+        larger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = larger
         capacity *= 2
