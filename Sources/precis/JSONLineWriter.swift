@@ -194,9 +194,10 @@ struct JSONLineWriter {
     }
 
     /// A growable byte buffer written through its pointer; eight bytes of room always follow ``reserve(_:)``'s
-    /// promise, so a string may be copied eight bytes at a time. The engine's `ScratchBytes` is the same
-    /// kind of buffer, but made public for this module it slowed the engine's tokenizer (analysis 61 to
-    /// 83 µs an article on cnndm-dev ×10), so the command keeps this small one of its own.
+    /// promise, so a string may be copied eight bytes at a time. The engine's byte buffer
+    /// (`GrowableBuffer<UInt8>`) is the same kind of buffer, but made public for this module it slowed the
+    /// engine's tokenizer (analysis 61 to 83 µs an article on cnndm-dev ×10), so the command keeps this
+    /// small one of its own.
     private final class Bytes {
         private(set) var base: UnsafeMutablePointer<UInt8>
         private var capacity = 4096

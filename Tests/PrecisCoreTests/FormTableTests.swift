@@ -56,7 +56,7 @@ struct FormTableTests {
     }
 
     @Test func scratchWordsAreTheBytesWritten() {
-        let scratch = ScratchBytes(capacity: 2)
+        let scratch = GrowableBuffer<UInt8>(capacity: 2)
         let text = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         for byte in text { scratch.append(byte) }
         for start in 0..<text.count {

@@ -44,7 +44,7 @@ enum LanguageDetector {
         var words = 0
         var hits = [Int](repeating: 0, count: languages)
         var leading = 0
-        var current = ScratchBytes()
+        var current = GrowableBuffer<UInt8>()
         let stopwords = Self.stopwords
         var i = 0
         // One step past the limit reads as a space, so that the last word is counted too.
@@ -65,7 +65,7 @@ enum LanguageDetector {
                 UTF8Scalar.appendLowercased(c == 0x2019 ? 0x27 : c, to: &current)
             } else if current.count > 0 {
                 words += 1
-                let word = current.bytes
+                let word = current.elements
                 if let found = stopwords.find(word, hash: FormTable.hash(word)) {
                     var mask = UInt32(bitPattern: found.term)
                     while mask != 0 {

@@ -302,89 +302,34 @@ struct IndexTable {
     }
 }
 
-/// A growable byte buffer for the word being read, written without the uniqueness and capacity checks
-/// of an `Array` append on every byte.
+/// A growable buffer of plain values (the bytes of the word being read, tokens read but not yet looked
+/// up, term numbers) written through a pointer, without the uniqueness and capacity checks that an
+/// `Array` makes on every append, out of line for a struct element.
 ///
-/// Eight initialised bytes always follow the capacity, so that a word may be read eight bytes at a time
-/// (``word(at:length:)``) from anywhere in it without a bounds check.
-final class ScratchBytes {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int = 64) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity + 8)
-        base.initialize(repeating: 0, count: capacity + 8)
-    }
-
-    deinit { base.deallocate() }
-
-    /// The bytes written so far; valid until the next change.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    @inline(__always)
-    func append(_ byte: UInt8) {
-        if count == capacity { grow() }
-        base[count] = byte
-        count += 1
-    }
-
-    func removeAll() { count = 0 }
-
-    /// Makes room for `extra` more bytes after ``count``, to be written at `base + count` and then
-    /// counted with ``advance(by:)``.
-    @inline(__always)
-    func reserve(_ extra: Int) {
-        while capacity - count < extra { grow() }
-    }
-
-    /// Counts `n` bytes written after ``count`` into room made by ``reserve(_:)``.
-    @inline(__always)
-    func advance(by n: Int) {
-        precondition(n >= 0 && count + n <= capacity)
-        count += n
-    }
-
-    func removeLast(_ k: Int) { count = max(0, count - k) }
-
-    /// The `length` bytes at `offset`, at most eight and within ``count``, as a ``FormTable/word(_:)``.
-    @inline(__always)
-    func word(at offset: Int, length: Int) -> UInt64 {
-        let loaded = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-        return loaded & ByteWord.lowBytes(length)
-    }
-
-    private func grow() {
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + 8)
-        larger.initialize(repeating: 0, count: capacity * 2 + 8)
-        larger.update(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity *= 2
-    }
-}
-
-/// A growable buffer of plain values (term numbers, tokens read but not yet looked up) that is written
-/// through a pointer, without the uniqueness and capacity checks that an `Array` append makes out of
-/// line for a struct element. Its next place may be written before it is counted, so that an append can
-/// be decided without a branch (``TermAnalyzer``'s term numbers).
+/// - Room can be made first and filled through ``base`` (``reserve(_:)``, ``advance(by:)``).
+/// - The next place may be written before it is counted, so that an append can be decided without a
+///   branch (``TermAnalyzer``'s term numbers: ``set(_:_:)``).
+/// - Eight zeroed elements always follow the capacity, so that bytes may be read eight at a time
+///   (``word(at:length:)``) from anywhere in them without a bounds check.
 final class GrowableBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
 
-    /// A buffer with room for `capacity` elements before it grows. Places past ``count`` are not read.
-    init(capacity: Int = 256) {
+    init(capacity: Int = 64) {
         self.capacity = max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
+        base = Self.zeroed(self.capacity + 8)
     }
 
     deinit { base.deallocate() }
 
+    /// The elements counted so far; valid until the next change.
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
     @inline(__always)
     func append(_ element: Element) {
-        set(count, element)
+        if count == capacity { grow() }
+        base[count] = element
         count &+= 1
     }
 
@@ -397,23 +342,46 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
         base[index] = element
     }
 
-    /// Counts `n` more elements: 0, or 1 for the one written at ``count`` by ``set(_:_:)``.
+    /// Makes room for `extra` more elements after ``count``, to be written at `base + count` and then
+    /// counted with ``advance(by:)``.
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        while capacity - count < extra { grow() }
+    }
+
+    /// Counts `n` elements written after ``count`` into room made by ``reserve(_:)`` or ``set(_:_:)``.
     @inline(__always)
     func advance(by n: Int) {
-        precondition(n >= 0 && n <= 1)
+        precondition(n >= 0 && count + n <= capacity)
         count &+= n
     }
 
     func removeAll() { count = 0 }
 
-    /// The elements counted so far; valid until the next change.
-    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+    func removeLast(_ k: Int) { count = max(0, count - k) }
 
     private func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: base, count: count)
+        let larger = Self.zeroed(capacity * 2 + 8)
+        larger.update(from: base, count: count)
         base.deallocate()
         base = larger
         capacity *= 2
+    }
+
+    /// Room for `count` elements, every byte zero: a valid value of the plain types kept here.
+    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<Element> {
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: count * MemoryLayout<Element>.stride)
+        return raw.bindMemory(to: Element.self, capacity: count)
+    }
+}
+
+extension GrowableBuffer where Element == UInt8 {
+    /// The `length` bytes at `offset`, at most eight and within ``count``, as a ``FormTable/word(_:)``.
+    @inline(__always)
+    func word(at offset: Int, length: Int) -> UInt64 {
+        let loaded = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+        return loaded & ByteWord.lowBytes(length)
     }
 }

@@ -26,10 +26,10 @@ struct TermAnalyzer {
     /// full lexicon does not know (its bytes are `unknownStemBytes[unknownStemEnds[k - 1]..<unknownStemEnds[k]]`).
     var stems: [Int32] { Array(stemIDs.elements) }
     /// ``stems`` as they are numbered.
-    private let stemIDs = GrowableBuffer<Int32>()
+    private let stemIDs = GrowableBuffer<Int32>(capacity: 256)
     private(set) var unknownStemBytes: [UInt8] = []
     private(set) var unknownStemEnds: [Int32] = []
-    private var scratch = ScratchBytes(capacity: 1024)
+    private var scratch = GrowableBuffer<UInt8>(capacity: 1024)
 
     /// An analyzer for `language` that shares `lexicon`, by default the language's own. Call
     /// ``finish()`` when done, to give the borrowed form table back.

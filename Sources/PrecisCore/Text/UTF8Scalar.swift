@@ -146,13 +146,13 @@ enum UnicodeNormalization {
     }
 }
 
-/// Where UTF-8 is written: a byte array, the tokenizer's ``ScratchBytes``, or a ``FixedBytes`` buffer.
+/// Where UTF-8 is written: a byte array, the tokenizer's ``GrowableBuffer``, or a ``FixedBytes`` buffer.
 protocol ByteSink {
     mutating func append(_ byte: UInt8)
 }
 
 extension Array: ByteSink where Element == UInt8 {}
-extension ScratchBytes: ByteSink {}
+extension GrowableBuffer: ByteSink where Element == UInt8 {}
 
 /// A byte buffer of fixed size, such as one on the stack, that notes when more is written to it than it
 /// holds.
