@@ -242,10 +242,9 @@ struct JSONLineReader {
         while i < p.count {
             // Eight bytes at a time while none is a quote, a backslash or a control character.
             while i + 8 <= p.count, let base = p.baseAddress {
-                let word = ByteWord.load(base, at: i)
-                if ByteWord.containsByte(below: 0x20, word) || ByteWord.contains(word, UInt8(ascii: "\""))
-                    || ByteWord.contains(word, UInt8(ascii: "\\"))
-                {
+                let special = ByteWord.jsonSpecial(ByteWord.load(base, at: i))
+                if special != 0 {
+                    i += special.trailingZeroBitCount &>> 3
                     break
                 }
                 i += 8

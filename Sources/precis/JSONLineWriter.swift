@@ -147,9 +147,7 @@ struct JSONLineWriter {
                 while i < n {
                     if i + 8 <= n {
                         let word = ByteWord.load(base, at: i)
-                        let escaped =
-                            ByteWord.below(0x20, word) | ByteWord.equal(word, UInt8(ascii: "\""))
-                            | ByteWord.equal(word, UInt8(ascii: "\\"))
+                        let escaped = ByteWord.jsonSpecial(word)
                         UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
                         let clean = escaped.trailingZeroBitCount &>> 3
                         out += clean
@@ -225,5 +223,14 @@ struct JSONLineWriter {
             base = grown
             capacity = larger
         }
+    }
+}
+
+extension ByteWord {
+    /// The high bit of each byte that a JSON string cannot hold as it is: a control character, a quotation
+    /// mark or a backslash.
+    @inline(__always)
+    static func jsonSpecial(_ word: UInt64) -> UInt64 {
+        below(0x20, word) | equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\"))
     }
 }

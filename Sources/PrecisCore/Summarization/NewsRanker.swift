@@ -246,8 +246,8 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
                 if i + 8 <= n {
                     let word = ByteWord.load(base, at: i)
                     if ByteWord.isASCII(word) {
-                        if ByteWord.contains(word, 0x22) { quoted = true }
-                        if ByteWord.containsDigit(ascii: word) { digits = true }
+                        if ByteWord.equal(word, 0x22) != 0 { quoted = true }
+                        if ByteWord.digits(word) != 0 { digits = true }
                         i += 8
                         continue
                     }

@@ -1,15 +1,11 @@
 /// Tests on eight bytes at once, read as one 64-bit word ("SWAR": SIMD within a register), for scans
 /// over text where most bytes are ordinary and only a few matter.
 ///
-/// The zero-byte test is Alan Mycroft's (1987): (x − 0x01…) & ~x & 0x80… is non-zero exactly when some
-/// byte of x is zero, and (x − n·0x01…) & ~x & 0x80… when some byte is below n, for n up to 0x80 (the
-/// "hasless" form in Sean Anderson's Bit Twiddling Hacks). The digit test holds for words of ASCII
-/// bytes (``isASCII(_:)``), where no per-byte addition carries into the next byte.
-///
-/// The masks (``letters(_:)``, ``equal(_:_:)`` and the rest) say which bytes match, not only whether one
-/// does, so that a scan can go straight to the first match (its trailing zero bits over eight): they
-/// work on the low seven bits of each byte, where no addition carries into the next byte, and settle the
-/// high bit apart.
+/// Each test is a mask with the high bit of every byte that matches (``letters(_:)``, ``equal(_:_:)`` and
+/// the rest), so that a scan can ask whether any does (non-zero) or go straight to the first (its trailing
+/// zero bits over eight). They work on the low seven bits of each byte, where no addition carries into
+/// the next byte, and settle the high bit apart, so they are exact; they follow the zero-byte and
+/// "hasless" tests of Alan Mycroft (1987) and Sean Anderson's Bit Twiddling Hacks.
 public enum ByteWord {
     @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
     @usableFromInline static let high: UInt64 = 0x8080_8080_8080_8080
@@ -30,26 +26,6 @@ public enum ByteWord {
     /// Whether every byte is below 0x80.
     @inlinable
     public static func isASCII(_ word: UInt64) -> Bool { word & high == 0 }
-
-    /// Whether some byte is `byte`.
-    @inlinable
-    public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & high != 0
-    }
-
-    /// Whether some byte is below `limit`, which is at most 0x80.
-    @inlinable
-    public static func containsByte(below limit: UInt8, _ word: UInt64) -> Bool {
-        (word &- ones &* UInt64(limit)) & ~word & high != 0
-    }
-
-    /// Whether some byte of an ASCII word is a digit 0–9: b + 0x50 reaches 0x80 for b ≥ 0x30, and
-    /// b + 0x46 does for b ≥ 0x3A.
-    @inlinable
-    public static func containsDigit(ascii word: UInt64) -> Bool {
-        (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & high != 0
-    }
 
     /// The high bit of each ASCII byte of `word` within `first`...`last` (both below 0x80), read from
     /// `low`, which is `word` with each byte's high bit cleared (or a form of it, such as the case-folded
