@@ -210,12 +210,10 @@ final class LineReader {
         CommandFailure("\(path): \(String(cString: strerror(errno)))")
     }
 
-    /// The index of the first line feed in `start..<filled`, found with the C library's `memchr`.
+    /// The index of the first line feed in `start..<filled`.
     private func newline(from start: Int) -> Int? {
         buffer.withUnsafeBufferPointer { p in
-            guard start < filled, let base = p.baseAddress, let found = memchr(base + start, 0x0A, filled - start)
-            else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            UnsafeBufferPointer(rebasing: p[..<filled]).firstIndex(of: 0x0A, from: start)
         }
     }
 

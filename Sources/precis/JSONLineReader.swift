@@ -1,4 +1,3 @@
-import Foundation
 import PrecisCore
 
 /// Reads the fields that `summarize --jsonl` uses from one input line, straight from its bytes: a JSON
@@ -289,13 +288,8 @@ struct JSONLineReader {
         var k = 0
         while k < body.count {
             guard body[k] == UInt8(ascii: "\\") else {
-                // The run up to the next escape, found with the C library's `memchr` and copied at once.
-                var end = body.count
-                if let base = body.baseAddress,
-                    let found = memchr(base + k, Int32(UInt8(ascii: "\\")), body.count - k)
-                {
-                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                }
+                // The run up to the next escape, copied at once.
+                let end = body.firstIndex(of: UInt8(ascii: "\\"), from: k) ?? body.count
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: body[k..<end]))
                 k = end
                 continue

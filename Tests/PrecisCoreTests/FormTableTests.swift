@@ -100,6 +100,19 @@ struct FormTableTests {
 }
 
 struct ByteWordTests {
+    /// The first of a byte from every start, in buffers of every length up to 40, is the one a loop finds.
+    @Test func bytesAreFoundFromEveryStart() {
+        for length in 0...40 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 7 % 5) }
+            bytes.withUnsafeBufferPointer { p in
+                for start in -1...(length + 1) {
+                    let expected = start < 0 ? nil : (max(start, 0)..<max(length, start)).first { bytes[$0] == 3 }
+                    #expect(p.firstIndex(of: 3, from: start) == expected)
+                }
+            }
+        }
+    }
+
     /// Every byte value at every position, among random neighbours, gets the letter, digit, quotation
     /// mark, control, capital and lead-byte bits that a byte-by-byte test gives.
     @Test func bytesAreClassifiedExactly() {

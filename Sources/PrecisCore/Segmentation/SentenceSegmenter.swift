@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits a paragraph into sentences with rules over the characters around each candidate boundary.
 ///
 /// A candidate is a run of terminal punctuation (`.`, `!`, `?`, `…`, `...`, and the CJK full stops),
@@ -561,10 +559,7 @@ enum Paragraphs {
         var result: [Range<Int>] = []
         var start = 0
         bytes.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
-            // Each line feed found with the C library's `memchr`.
-            while start < p.count, let found = memchr(base + start, 0x0A, p.count - start) {
-                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let i = p.firstIndex(of: 0x0A, from: start) {
                 result.append(start..<i)
                 start = i + 1
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tests on eight bytes at once, read as one 64-bit word ("SWAR": SIMD within a register), for scans
 /// over text where most bytes are ordinary and only a few matter.
 ///
@@ -73,5 +75,17 @@ public enum ByteWord {
     @inlinable
     public static func atLeast(_ limit: UInt8, _ word: UInt64) -> UInt64 {
         ((word & ~high) &+ ones &* UInt64(0x100 &- Int(limit))) & word & high
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The index of the first `byte` at or after `start`, or nil: found by the C library's `memchr`,
+    /// which looks at many bytes an instruction.
+    @inlinable
+    public func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard start >= 0, start < count, let base = baseAddress,
+            let found = memchr(base + start, Int32(byte), count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
