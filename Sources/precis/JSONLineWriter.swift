@@ -81,10 +81,7 @@ struct JSONLineWriter {
     }
 
     private func raw(_ text: StaticString) {
-        let count = text.utf8CodeUnitCount
-        buffer.reserve(count)
-        (buffer.base + buffer.count).update(from: text.utf8Start, count: count)
-        buffer.count += count
+        buffer.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// An integer in decimal, its digits made last first in a word of their own and then copied in order.

@@ -136,9 +136,7 @@ final class EnglishStemmer {
         var mask: UInt64 { ByteWord.lowBytes(length) }
 
         init(_ text: String) {
-            var letters: UInt64 = 0
-            for (k, byte) in text.utf8.enumerated() { letters |= UInt64(byte) << UInt64(8 * k) }
-            self.letters = letters
+            letters = FormTable.word(text.utf8)
             length = text.utf8.count
         }
     }

@@ -88,18 +88,18 @@ struct LeadSets {
         seen.reserveCapacity(pool.reduce(0) { $0 + document.sentences[$1].tokens.count })
         var distinct = [Int](repeating: 0, count: n)
         var shared = [Int](repeating: 0, count: n * n)
+        var coverTerms: [(holders: UInt16, occurrences: Int32)] = []
         holders.withUnsafeMutableBufferPointer { holders in
+            /// Notes that the candidates of `bits` hold `term`, listing each term once in `seen`.
+            func hold(_ term: Int32, _ bits: UInt16) {
+                if holders[Int(term)] == 0 { seen.append(term) }
+                holders[Int(term)] |= bits
+            }
             for (c, sentence) in pool.enumerated() {
-                let bit = UInt16(1) << UInt16(c)
-                for token in document.tokens[document.sentences[sentence].tokens] {
-                    let term = Int(token.term)
-                    if holders[term] == 0 { seen.append(token.term) }
-                    holders[term] |= bit
-                }
+                for token in document.tokens[document.sentences[sentence].tokens] { hold(token.term, 1 << UInt16(c)) }
             }
             for term in seen {
-                let mask = holders[Int(term)]
-                var rest = mask
+                var rest = holders[Int(term)]
                 while rest != 0 {
                     let a = rest.trailingZeroBitCount
                     rest &= rest - 1
@@ -112,6 +112,13 @@ struct LeadSets {
                 }
                 holders[Int(term)] = 0
             }
+            seen.removeAll(keepingCapacity: true)
+            for (c, sentence) in pool.enumerated() {
+                for k in vectors.offsets[sentence]..<vectors.offsets[sentence + 1] {
+                    hold(vectors.terms[k], 1 << UInt16(c))
+                }
+            }
+            coverTerms = seen.map { (holders[Int($0)], vectors.contentFrequency[Int($0)]) }
         }
         var overlaps = [Double](repeating: 0, count: n * n)
         for a in 0..<n {
@@ -122,18 +129,6 @@ struct LeadSets {
             }
         }
         self.overlaps = overlaps
-        var coverTerms: [(holders: UInt16, occurrences: Int32)] = []
-        holders.withUnsafeMutableBufferPointer { holders in
-            seen.removeAll(keepingCapacity: true)
-            for (c, sentence) in pool.enumerated() {
-                for k in vectors.offsets[sentence]..<vectors.offsets[sentence + 1] {
-                    let term = Int(vectors.terms[k])
-                    if holders[term] == 0 { seen.append(vectors.terms[k]) }
-                    holders[term] |= UInt16(1) << UInt16(c)
-                }
-            }
-            coverTerms = seen.map { (holders[Int($0)], vectors.contentFrequency[Int($0)]) }
-        }
         self.coverTerms = coverTerms
         contentTotal = vectors.contentWords.reduce(0, +)
     }
