@@ -66,6 +66,21 @@ struct FormTableTests {
         }
     }
 
+    @Test func indexTablesStoreOnlyAbsentKeysAndKeepThemAcrossGrowth() {
+        var table = IndexTable(capacity: 1)
+        // Zero, keys that share their top bits, and keys with the high bit set.
+        let keys: [UInt64] = [0, 1, 1 << 63, 1 << 63 | 1] + (1...200).map { UInt64($0) << 21 | 7 }
+        for (index, key) in keys.enumerated() {
+            #expect(table.value(for: key, storingIfAbsent: Int32(index)) == nil)
+        }
+        #expect(table.count == keys.count)
+        for (index, key) in keys.enumerated() {
+            // A second store keeps the first value.
+            #expect(table.value(for: key, storingIfAbsent: 9999) == Int32(index))
+        }
+        #expect(table.count == keys.count)
+    }
+
     @Test func growableBuffersKeepWhatWasCountedAcrossGrowth() {
         let buffer = GrowableBuffer<Int32>(capacity: 1)
         var expected: [Int32] = []

@@ -146,6 +146,25 @@ struct SummarizerTests {
         #expect(summary.keywords.map(\.score) == summary.keywords.map(\.score).sorted(by: >))
     }
 
+    @Test func keywordsPastTheBestScoredAreRankedToo() throws {
+        // Four phrases of three words, three times each, all in the first three sentences: they score
+        // 13.5, their pairs 9 and their words 4.5, twenty-four candidates, more than the twenty that are
+        // sorted first for five keywords. The pairs and words are covered by the phrases, so the fifth
+        // keyword is the best of the rest: "quartz", twice.
+        let sentence =
+            "Amber basalt cobalt and dolomite emerald feldspar with the garnet hematite jasper of kyanite lazurite malachite."
+        let text =
+            Array(repeating: sentence, count: 3).joined(separator: " ") + " Miners found quartz, then more quartz."
+        let keywords = try Summarizer(configuration: .init(keywordCount: 5)).summarize(try Document(text)).keywords
+        #expect(
+            keywords.map(\.text) == [
+                "Amber basalt cobalt", "dolomite emerald feldspar", "garnet hematite jasper",
+                "kyanite lazurite malachite", "quartz",
+            ])
+        #expect(keywords.map(\.count) == [3, 3, 3, 3, 2])
+        #expect(keywords.last?.score == 2 / 13.5)
+    }
+
     @Test func keywordsLeaveOutLoneLettersInEveryScript() throws {
         let text = """
             Завод в г. Казань выпустил станки, насосы и т. д. Станки ушли в г. Пермь.

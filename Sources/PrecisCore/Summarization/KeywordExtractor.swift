@@ -16,7 +16,7 @@ struct KeywordExtractor {
     let count: Int
 
     /// One to three term ids, stored inline so candidates cost no allocation.
-    private struct Terms {
+    fileprivate struct Terms {
         var ids: (Int32, Int32, Int32) = (-1, -1, -1)
         var count = 0
 
@@ -39,17 +39,27 @@ struct KeywordExtractor {
         }
     }
 
-    /// What is counted of a term.
+    /// What is counted of a term: its occurrences as a keyword token, those in the first three sentences,
+    /// its first and last keyword tokens, and whether the title has it.
+    ///
+    /// Counted in integers and weighed when ranked: every per-occurrence weight (1, 1.5, 2.25) is a
+    /// multiple of a quarter, so ``weight`` is exactly the sum of the occurrences' weights.
     private struct TermStats {
-        var weight = 0.0
         var occurrences: Int32 = 0
+        var early: Int32 = 0
         var first: Int32 = -1
         var last: Int32 = -1
         var inTitle = false
+
+        /// Occurrences count 1, or 1.5 in the first three sentences, times 1.5 for a word of the title.
+        var weight: Double {
+            let base = Double(occurrences - early) + 1.5 * Double(early)
+            return inTitle ? 1.5 * base : base
+        }
     }
 
     /// A phrase as counted, before it is known to occur twice.
-    private struct Phrase {
+    fileprivate struct Phrase {
         var terms: Terms
         var first: Int
         var occurrences = 1
@@ -75,21 +85,12 @@ struct KeywordExtractor {
         }
     }
 
-    /// Content words of more than one scalar: a lone letter ("т" of "т. д.", "x") is no keyword in any
-    /// script.
-    @inline(__always)
-    fileprivate static func isKeywordToken(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        token.isContent && UTF8Scalar.decode(bytes, at: token.range.lowerBound).length < token.range.count
-    }
-
     private func extract(
         _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
         _ sentences: UnsafeBufferPointer<Sentence>, termCount vocabularySize: Int, title titleTerms: [Int32]
     ) -> [Summary.Keyword] {
-        var counts = Counts(tokens: tokens, vocabularySize: vocabularySize, titleTerms: titleTerms)
-        counts.count(bytes, sentences)
+        let counts = Counts(bytes, tokens, sentences, vocabularySize: vocabularySize, titleTerms: titleTerms)
         let stats = counts.stats
-        let nextSame = counts.nextSame
         let phrases = counts.phrases
 
         // The candidates: the words, numbered by term, then the phrases seen at least twice, numbered
@@ -123,27 +124,45 @@ struct KeywordExtractor {
         }
 
         // Candidates best first (ties to the earlier one), taken until `count` that no better one covers.
-        // Only the best few are sorted unless covered ones use them up.
-        typealias Ranked = (score: Double, first: Int, index: Int)
-        func before(_ a: Ranked, _ b: Ranked) -> Bool {
-            a.score != b.score ? a.score > b.score : a.first != b.first ? a.first < b.first : a.index < b.index
-        }
+        // Only the best few are sorted, unless covered ones use them up: a histogram of the scores in
+        // quarters finds the lowest quarter that, with those above it, holds enough of them, and those
+        // are put first.
         var ranked: [Ranked] = []
-        ranked.reserveCapacity(vocabularySize + phrases.count)
-        for term in 0..<vocabularySize where stats[term].occurrences > 0 && stats[term].weight > 0 {
-            ranked.append((stats[term].weight, Int(stats[term].first), term))
+        var quarters: [UInt8] = []
+        ranked.reserveCapacity(counts.terms.count + phrases.count)
+        quarters.reserveCapacity(ranked.capacity)
+        func add(_ score: Double, first: Int, index: Int) {
+            ranked.append(Ranked(score: score, first: first, index: index))
+            quarters.append(score < 63.75 ? UInt8(score * 4) : 255)
+        }
+        for term in counts.terms {
+            add(stats[Int(term)].weight, first: Int(stats[Int(term)].first), index: Int(term))
         }
         for (k, phrase) in phrases.enumerated() where isCandidate(phrase) {
             let score = score(of: phrase)
-            if score > 0 { ranked.append((score, phrase.first, vocabularySize + k)) }
+            if score > 0 { add(score, first: phrase.first, index: vocabularySize + k) }
         }
-        let head = min(ranked.count, max(4 * count, 16))
-        Self.partiallySort(&ranked, head: head, by: before)
+        var histogram = [Int](repeating: 0, count: 256)
+        for q in quarters { histogram[Int(q)] += 1 }
+        let head = max(4 * count, 16)
+        var threshold = 255
+        var atOrAbove = histogram[threshold]
+        while threshold > 0 && atOrAbove < head {
+            threshold -= 1
+            atOrAbove += histogram[threshold]
+        }
+        var split = 0
+        for k in ranked.indices where quarters[k] >= threshold {
+            ranked.swapAt(k, split)
+            split += 1
+        }
+        ranked[..<split].sort()
         var chosen: [Candidate] = []
         chosen.reserveCapacity(count)
         var position = 0
         while position < ranked.count && chosen.count < count {
-            if position == head { ranked[head...].sort(by: before) }
+            // Covered candidates used up the best: every other one scores less.
+            if position == split { ranked[split...].sort() }
             let candidate = candidate(ranked[position].index)
             position += 1
             if chosen.contains(where: { candidate.terms.isSubset(of: $0.terms) }) { continue }
@@ -158,7 +177,7 @@ struct KeywordExtractor {
         return chosen.map { candidate in
             let text: String
             if candidate.terms.count == 1 {
-                text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: nextSame, into: &spellings)
+                text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: counts.nextSame, into: &spellings)
             } else {
                 text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
             }
@@ -166,92 +185,141 @@ struct KeywordExtractor {
         }
     }
 
-    /// What one pass over the tokens counts: each term's weight, occurrences and chain of occurrences,
-    /// and the phrases of two or three adjacent keyword tokens with their counts.
+    /// What two passes over the tokens count: each term's occurrences and chain of occurrences, and the
+    /// phrases of two or three adjacent keyword tokens with their counts.
     ///
-    /// A struct whose pass is a mutating method, so that its state is accessed in place: the same
-    /// state captured by nested closures is boxed and checked for exclusive access at run time on
-    /// every access.
+    /// Half of a text's tokens are keywords, in no order a branch predictor learns, and so are the first
+    /// occurrences among them and the tokens that continue a phrase. So the first pass lists the keyword
+    /// tokens, each marked when it continues one, without a branch on either; the second counts the
+    /// listed tokens, choosing a term's first token and extending its chain without a branch.
     private struct Counts {
-        let tokens: UnsafeBufferPointer<Token>
-        /// Per term: its weight, its number of occurrences, its first and last keyword tokens.
+        /// Per term: what ``TermStats`` holds.
         var stats: [TermStats]
         /// Each keyword token's next occurrence of the same term, so that a term's spellings are read
         /// without another pass over the text; -1 ends a chain.
         var nextSame: [Int32]
-        /// Phrases in order of first sight, and their index by key. Phrase keys pack up to three term ids
-        /// of 21 bits each; longer vocabularies skip phrases.
+        /// Phrases in order of first sight, each pair before the triple that starts with it.
         var phrases: [Phrase] = []
-        private var phraseIndex: IndexTable
-        private let findsPhrases: Bool
-        /// The first token of the run of adjacent keyword tokens being read, or -1, and its last token.
-        private var runStart = -1
-        private var previous = -1
+        /// The terms of the keyword tokens, in order of first occurrence.
+        var terms: [Int32] = []
 
-        init(tokens: UnsafeBufferPointer<Token>, vocabularySize: Int, titleTerms: [Int32]) {
-            self.tokens = tokens
+        /// The mark of a listed keyword token that follows the previous token, a keyword of the same
+        /// sentence, with nothing but spaces or hyphens between them.
+        private static let continues: UInt64 = 1 << 31
+
+        init(
+            _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+            _ sentences: UnsafeBufferPointer<Sentence>, vocabularySize: Int, titleTerms: [Int32]
+        ) {
             stats = [TermStats](repeating: TermStats(), count: vocabularySize)
             for term in titleTerms where Int(term) < vocabularySize { stats[Int(term)].inTitle = true }
-            nextSame = [Int32](repeating: -1, count: tokens.count)
-            findsPhrases = vocabularySize < 1 << 21
-            phrases.reserveCapacity(findsPhrases ? tokens.count / 2 : 0)
-            phraseIndex = IndexTable(capacity: findsPhrases ? tokens.count / 2 : 1)
-        }
-
-        /// Counts the keyword tokens of `sentences` and the phrases found as each run of them ends.
-        mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, _ sentences: UnsafeBufferPointer<Sentence>) {
-            for sentence in sentences {
-                let early = sentence.index < 3 ? 1.5 : 1.0
+            // One more place than tokens, written for a term's first occurrence and never read.
+            nextSame = [Int32](repeating: -1, count: tokens.count + 1)
+            let listed = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tokens.count + 1)
+            defer { listed.deallocate() }
+            var count = 0
+            var joinedCount = 0
+            for sentence in sentences where !sentence.tokens.isEmpty {
+                var previousIsKeyword = 0
+                var previousEnd = tokens[sentence.tokens.lowerBound].range.lowerBound
                 for t in sentence.tokens {
                     let token = tokens[t]
-                    guard KeywordExtractor.isKeywordToken(token, in: bytes) else {
-                        phrasesOfRun(ending: previous + 1)
-                        continue
+                    let isKeyword = Counts.isKeyword(token, in: bytes)
+                    // A gap of one byte is read here; only other gaps than none, and only between keywords,
+                    // are read by `adjacent`.
+                    let gap = token.range.lowerBound - previousEnd
+                    var joined = previousIsKeyword & isKeyword
+                    if gap == 1 {
+                        let between = bytes[previousEnd]
+                        joined &= between == 0x20 || between == 0x2D ? 1 : 0
+                    } else if gap != 0 && joined != 0 {
+                        joined = KeywordExtractor.adjacent(bytes, previousEnd..<previousEnd, token.range) ? 1 : 0
                     }
-                    let term = Int(token.term)
-                    stats[term].weight += early * (stats[term].inTitle ? 1.5 : 1.0)
-                    stats[term].occurrences += 1
-                    if stats[term].first < 0 {
-                        stats[term].first = Int32(t)
-                    } else {
-                        nextSame[Int(stats[term].last)] = Int32(t)
-                    }
-                    stats[term].last = Int32(t)
-                    if runStart >= 0 && KeywordExtractor.adjacent(bytes, tokens[previous].range, token.range) {
-                        previous = t
-                        continue
-                    }
-                    phrasesOfRun(ending: previous + 1)
-                    runStart = t
-                    previous = t
+                    listed[count] =
+                        UInt64(UInt32(bitPattern: token.term)) << 32 | UInt64(truncatingIfNeeded: t)
+                        | UInt64(truncatingIfNeeded: joined) << 31
+                    count &+= isKeyword
+                    joinedCount &+= joined
+                    previousIsKeyword = isKeyword
+                    previousEnd = token.range.upperBound
                 }
-                phrasesOfRun(ending: previous + 1)
             }
+            // The first three sentences' tokens are those before the fourth's.
+            let earlyEnd = sentences.count > 3 ? sentences[3].tokens.lowerBound : tokens.count
+            // Phrase keys pack up to three term ids of 21 bits each, and bit 63 tells triples from pairs;
+            // longer vocabularies skip phrases.
+            let findsPhrases = vocabularySize < 1 << 21
+            // A pair ends at each joined token, and at most one triple.
+            var index = IndexTable(capacity: findsPhrases ? 2 * joinedCount : 1)
+            phrases.reserveCapacity(findsPhrases ? 2 * joinedCount : 0)
+            let unused = tokens.count
+            let firstSeen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count + 1)
+            defer { firstSeen.deallocate() }
+            var seen = 0
+            // Every term id of the document is below `vocabularySize` and every token index below
+            // `tokens.count`, so the pass reads and writes through buffers.
+            stats.withUnsafeMutableBufferPointer { stats in
+                nextSame.withUnsafeMutableBufferPointer { nextSame in
+                    for k in 0..<count {
+                        let entry = listed[k]
+                        let t = Int(truncatingIfNeeded: entry & 0x7FFF_FFFF)
+                        let term = Int(truncatingIfNeeded: entry >> 32)
+                        let position = Int32(truncatingIfNeeded: t)
+                        var stat = stats[term]
+                        firstSeen[seen] = Int32(truncatingIfNeeded: term)
+                        seen &+= stat.first < 0 ? 1 : 0
+                        stat.occurrences &+= 1
+                        stat.early &+= t < earlyEnd ? 1 : 0
+                        nextSame[stat.last < 0 ? unused : Int(stat.last)] = position
+                        stat.first = stat.first < 0 ? position : stat.first
+                        stat.last = position
+                        stats[term] = stat
+                        guard findsPhrases && entry & Counts.continues != 0 else { continue }
+                        // A pair ends here, and a triple too when the previous token continues one.
+                        let a = tokens[t - 1].term
+                        let b = tokens[t].term
+                        let pair = UInt64(a) << 42 | UInt64(b) << 21
+                        phrases.countOccurrence(of: pair, terms: Terms(a, b, count: 2), first: t - 1, index: &index)
+                        if listed[k - 1] & Counts.continues != 0 {
+                            let z = tokens[t - 2].term
+                            let triple = 1 << 63 | UInt64(z) << 42 | UInt64(a) << 21 | UInt64(b)
+                            phrases.countOccurrence(
+                                of: triple, terms: Terms(z, a, b, count: 3), first: t - 2, index: &index)
+                        }
+                    }
+                }
+            }
+            terms = Array(firstSeen[..<seen])
         }
 
-        /// Counts the phrases of the run that ends before token `end`, pairs first, and ends the run.
-        private mutating func phrasesOfRun(ending end: Int) {
-            guard runStart >= 0 else { return }
-            defer { runStart = -1 }
-            let runLength = end - runStart
-            guard findsPhrases, runLength >= 2 else { return }
-            for length in 2...3 where runLength >= length {
-                for start in runStart...(end - length) {
-                    let a = tokens[start].term
-                    let b = tokens[start + 1].term
-                    let c = length == 3 ? tokens[start + 2].term : -1
-                    // Bit 63 tells three-word keys from two-word ones.
-                    var key = UInt64(a) << 42 | UInt64(b) << 21
-                    if length == 3 { key |= 1 << 63 | UInt64(c) }
-                    if let existing = phraseIndex[key] {
-                        phrases[Int(existing)].occurrences += 1
-                    } else {
-                        phraseIndex.set(key, Int32(phrases.count))
-                        phrases.append(Phrase(terms: Terms(a, b, c, count: length), first: start))
-                    }
-                }
-            }
+        /// Whether a token is a keyword token, as 0 or 1: a content word of more than one scalar, since a
+        /// lone letter ("т" of "т. д.", "x") is no keyword in any script. Found without a branch: the
+        /// length of the token's first scalar is read from its lead byte.
+        @inline(__always)
+        private static func isKeyword(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let lead = bytes[token.range.lowerBound]
+            let length = 1 &+ (lead >= 0xC0 ? 1 : 0) &+ (lead >= 0xE0 ? 1 : 0) &+ (lead >= 0xF0 ? 1 : 0)
+            let content = token.hasLetter && !token.isStopword
+            return (content ? 1 : 0) & (token.range.count > length ? 1 : 0)
         }
+    }
+
+    /// A candidate in the ranking: by score, highest first, then by first occurrence, then by index (words
+    /// before phrases), compared as two unsigned integers.
+    private struct Ranked: Comparable {
+        /// The score's bits inverted, so that a higher score (positive, finite) comes first.
+        let order: UInt64
+        /// The first occurrence in the high 32 bits, the index in the low ones.
+        let tie: UInt64
+
+        init(score: Double, first: Int, index: Int) {
+            order = ~score.bitPattern
+            tie = UInt64(truncatingIfNeeded: first) << 32 | UInt64(truncatingIfNeeded: index)
+        }
+
+        var index: Int { Int(truncatingIfNeeded: tie & 0xFFFF_FFFF) }
+
+        static func < (a: Ranked, b: Ranked) -> Bool { a.order != b.order ? a.order < b.order : a.tie < b.tie }
     }
 
     /// A spelling of a word: a range of the text, or bytes of its own when the text needed cleaning, and
@@ -297,28 +365,6 @@ struct KeywordExtractor {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[spellings[best].range]), as: UTF8.self)
     }
 
-    /// Puts the `head` first elements in order at the front, leaving the rest in any order after them.
-    /// - Complexity: O(n · head) in the worst case, about O(n) when head is small.
-    private static func partiallySort<T>(_ items: inout [T], head: Int, by before: (T, T) -> Bool) {
-        guard head > 0 else { return }
-        guard head < items.count else {
-            items.sort(by: before)
-            return
-        }
-        // Keep the best `head` in order in the front, moving each better newcomer into place.
-        items[0..<head].sort(by: before)
-        for i in head..<items.count where before(items[i], items[head - 1]) {
-            let item = items[i]
-            items[i] = items[head - 1]
-            var j = head - 1
-            while j > 0 && before(item, items[j - 1]) {
-                items[j] = items[j - 1]
-                j -= 1
-            }
-            items[j] = item
-        }
-    }
-
     /// Whether only spaces or hyphens separate two tokens.
     @inline(__always)
     fileprivate static func adjacent(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -349,5 +395,20 @@ struct KeywordExtractor {
             text.removeLast(2)
         }
         return text
+    }
+}
+
+extension Array where Element == KeywordExtractor.Phrase {
+    /// Counts an occurrence of the phrase with `key` (found by `index`) that starts at token `first`,
+    /// appending the phrase when it is new.
+    @inline(__always)
+    fileprivate mutating func countOccurrence(
+        of key: UInt64, terms: KeywordExtractor.Terms, first: Int, index: inout IndexTable
+    ) {
+        if let existing = index.value(for: key, storingIfAbsent: Int32(count)) {
+            self[Int(existing)].occurrences += 1
+        } else {
+            append(KeywordExtractor.Phrase(terms: terms, first: first))
+        }
     }
 }

@@ -245,8 +245,8 @@ final class ByteSet: Sendable {
 ///
 /// - Complexity: O(1) expected per lookup or insertion.
 struct IndexTable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    /// Keys and their values; a negative value marks an empty slot.
+    private var slots: [(key: UInt64, value: Int32)]
     private var shift: UInt64
     private(set) var count = 0
 
@@ -254,51 +254,39 @@ struct IndexTable {
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
+        slots = Array(repeating: (0, -1), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
+    /// The value stored for `key`; or, when there is none, nil, after storing `value` (not negative) for
+    /// it. One search does both.
+    mutating func value(for key: UInt64, storingIfAbsent value: Int32) -> Int32? {
+        if (count + 1) * 2 > slots.count { grow() }
+        let index = slot(key)
+        let found: Int32? = slots.withUnsafeMutableBufferPointer { slots in
+            var index = index
+            while slots[index].value >= 0 {
+                if slots[index].key == key { return slots[index].value }
+                index = (index + 1) & (slots.count - 1)
+            }
+            slots[index] = (key, value)
+            return nil
+        }
+        if found == nil { count += 1 }
+        return found
+    }
+
+    /// The slot where the search for `key` starts: the top bits of a Fibonacci hash.
     private func slot(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// The value stored for `key`, or nil.
-    subscript(key: UInt64) -> Int32? {
-        let mask = keys.count - 1
-        var index = slot(key)
-        while values[index] >= 0 {
-            if keys[index] == key { return values[index] }
-            index = (index + 1) & mask
-        }
-        return nil
-    }
-
-    /// Stores `value` (not negative) for `key`, replacing any earlier value.
-    mutating func set(_ key: UInt64, _ value: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
-        var index = slot(key)
-        while values[index] >= 0 {
-            if keys[index] == key {
-                values[index] = value
-                return
-            }
-            index = (index + 1) & mask
-        }
-        keys[index] = key
-        values[index] = value
-        count += 1
-    }
-
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        let old = slots
+        slots = Array(repeating: (0, -1), count: old.count * 2)
         shift -= 1
         count = 0
-        for index in oldKeys.indices where oldValues[index] >= 0 { set(oldKeys[index], oldValues[index]) }
+        for (key, value) in old where value >= 0 { _ = self.value(for: key, storingIfAbsent: value) }
     }
 }
 
