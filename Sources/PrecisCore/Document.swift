@@ -221,4 +221,9 @@ public struct Token: Sendable, Hashable {
 
     /// Whether the token counts as content for ranking: a word with a letter that is not a stopword.
     public var isContent: Bool { hasLetter && !isStopword }
+
+    /// ``isContent`` as 1 or 0, computed without the branch that `&&` makes, for loops that count
+    /// content words in text where they come in no predictable order.
+    @inline(__always)
+    var contentBit: Int { (hasLetter ? 1 : 0) & (isStopword ? 0 : 1) }
 }

@@ -299,8 +299,7 @@ struct KeywordExtractor {
         private static func isKeyword(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
             let lead = bytes[token.range.lowerBound]
             let length = 1 &+ (lead >= 0xC0 ? 1 : 0) &+ (lead >= 0xE0 ? 1 : 0) &+ (lead >= 0xF0 ? 1 : 0)
-            let content = token.hasLetter && !token.isStopword
-            return (content ? 1 : 0) & (token.range.count > length ? 1 : 0)
+            return token.contentBit & (token.range.count > length ? 1 : 0)
         }
     }
 

@@ -40,7 +40,7 @@ struct SentenceVectors {
                 var k = 0
                 for t in sentence.tokens {
                     scratch[k] = tokens[t].term
-                    k &+= tokens[t].isContent ? 1 : 0
+                    k &+= tokens[t].contentBit
                 }
                 contentWords[s] = k
                 sortTerms(scratch, count: k)
