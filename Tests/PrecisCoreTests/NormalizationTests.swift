@@ -139,3 +139,20 @@ struct WordTests {
         #expect(!Language.stemmerNames.isEmpty)
     }
 }
+
+struct ScalarClassTests {
+    /// The ranges answered without a look-up give what the Unicode properties give, for every scalar; the
+    /// Cyrillic block is left out, where the rule is by design (its combining marks do not join words).
+    @Test func lettersAndDigitsAgreeWithUnicodeProperties() {
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF where !(0x0400...0x04FF).contains(v) {
+            if UTF8Scalar.isLetter(v) != UTF8Scalar.isLetterByProperties(v)
+                || UTF8Scalar.isDigit(v) != UTF8Scalar.isDigitByProperties(v)
+            {
+                disagreements.append(v)
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+        #expect(UTF8Scalar.isLetter(0xE9) && !UTF8Scalar.isLetter(0xD7) && !UTF8Scalar.isLetter(0x2019))
+    }
+}

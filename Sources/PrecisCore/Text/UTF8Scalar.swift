@@ -51,19 +51,37 @@ enum UTF8Scalar {
         }
     }
 
-    /// Whether the scalar is a letter (or a combining mark that continues one).
+    /// Whether the scalar is a letter (or a combining mark that continues one). The scripts and marks
+    /// of most European text are answered without a look-up of Unicode properties: ASCII, the letters
+    /// of Latin-1 and Latin Extended-A, Cyrillic, and the General Punctuation block (dashes, curly
+    /// quotes, ellipsis), which has no letter.
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0xC0 && v <= 0x17F { return v != 0xD7 && v != 0xF7 }
         if v >= 0x0400 && v <= 0x04FF { return v <= 0x0481 || v >= 0x048A }
+        if v >= 0x2000 && v <= 0x206F { return false }
+        return isLetterByProperties(v)
+    }
+
+    /// ``isLetter(_:)`` from the scalar's Unicode properties alone.
+    static func isLetterByProperties(_ v: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(v) else { return false }
         let p = scalar.properties
         return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
     }
 
+    /// Whether the scalar is a decimal digit; answered for ASCII, Latin-1, Latin Extended-A, Cyrillic and
+    /// General Punctuation, which have none besides 0–9, without a look-up of Unicode properties.
     @inline(__always)
     static func isDigit(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if v <= 0x17F || (v >= 0x0400 && v <= 0x04FF) || (v >= 0x2000 && v <= 0x206F) { return false }
+        return isDigitByProperties(v)
+    }
+
+    /// ``isDigit(_:)`` from the scalar's Unicode properties alone.
+    static func isDigitByProperties(_ v: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(v) else { return false }
         return scalar.properties.generalCategory == .decimalNumber
     }
