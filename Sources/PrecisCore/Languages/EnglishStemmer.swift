@@ -23,6 +23,7 @@ final class EnglishStemmer {
     private var count = 0
     private var p1 = 0
     private var p2 = 0
+    private let tables = Tables.shared
 
     /// Longer words go to libstemmer, as do words with any byte other than a–z.
     static let longestWord = 48
@@ -62,13 +63,13 @@ final class EnglishStemmer {
             foundY = true
         }
         markRegions()
-        apply(Self.step1a, region: 0)
+        apply(tables.step1a, region: 0)
         if !exception2() {
-            apply(Self.step1b, region: 0)
+            apply(tables.step1b, region: 0)
             step1c()
-            apply(Self.step2, region: p1)
-            apply(Self.step3, region: p1)
-            apply(Self.step4, region: p2)
+            apply(tables.step2, region: p1)
+            apply(tables.step3, region: p1)
+            apply(tables.step4, region: p2)
             step5()
         }
         if foundY {
@@ -119,7 +120,7 @@ final class EnglishStemmer {
         p1 = count
         p2 = count
         let head = word()
-        let prefix = Self.regionPrefixes.first { count >= $0.length && head & $0.mask == $0.letters }
+        let prefix = tables.regionPrefixes.first { count >= $0.length && head & $0.mask == $0.letters }
         guard let r1 = prefix?.length ?? regionStart(from: 0) else { return }
         p1 = r1
         p2 = regionStart(from: r1) ?? count
@@ -275,68 +276,76 @@ final class EnglishStemmer {
         }
     }
 
-    private static let step1a = RuleTable([
-        Rule("sses", "ss"), Rule("ied", .iOrIe), Rule("ies", .iOrIe), Rule("s", .sAfterVowel), Rule("us", .keep),
-        Rule("ss", .keep),
-    ])
-    private static let step1b = RuleTable([
-        Rule("eed", .eeInR1), Rule("eedly", .eeInR1), Rule("ed", .deleteAfterVowel), Rule("edly", .deleteAfterVowel),
-        Rule("ing", .deleteAfterVowel), Rule("ingly", .deleteAfterVowel),
-    ])
-    private static let step2 = RuleTable([
-        Rule("tional", "tion"), Rule("enci", "ence"), Rule("anci", "ance"), Rule("abli", "able"),
-        Rule("entli", "ent"), Rule("izer", "ize"), Rule("ization", "ize"), Rule("ational", "ate"),
-        Rule("ation", "ate"), Rule("ator", "ate"), Rule("alism", "al"), Rule("aliti", "al"), Rule("alli", "al"),
-        Rule("fulness", "ful"), Rule("ousli", "ous"), Rule("ousness", "ous"), Rule("iveness", "ive"),
-        Rule("iviti", "ive"), Rule("biliti", "ble"), Rule("bli", "ble"), Rule("ogi", .ogAfterL),
-        Rule("fulli", "ful"), Rule("lessli", "less"), Rule("li", .deleteAfterLI),
-    ])
-    private static let step3 = RuleTable([
-        Rule("tional", "tion"), Rule("ational", "ate"), Rule("alize", "al"), Rule("icate", "ic"),
-        Rule("iciti", "ic"), Rule("ical", "ic"), Rule("ful", .delete), Rule("ness", .delete),
-        Rule("ative", .deleteInR2),
-    ])
-    private static let step4 = RuleTable(
-        [
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous",
-            "ive", "ize",
-        ].map { Rule($0, .delete) } + [Rule("ion", .deleteAfterST)])
+    /// The rule tables and word lists, built once per process and held by each stemmer, so that a
+    /// word's steps read them through the instance rather than through a static's lazy initialisation.
+    private struct Tables {
+        static let shared = Tables()
 
-    private static let regionPrefixes = ["gener", "commun", "arsen"].map(Spelling.init)
-    private static let specialWords = [
-        ("skis", "ski"), ("skies", "sky"), ("dying", "die"), ("lying", "lie"), ("tying", "tie"), ("idly", "idl"),
-        ("gently", "gentl"), ("ugly", "ugli"), ("early", "earli"), ("only", "onli"), ("singly", "singl"),
-    ].map { (Spelling($0.0), Spelling($0.1)) }
-    private static let invariantWords = ["sky", "news", "howe", "atlas", "cosmos", "bias", "andes"].map(Spelling.init)
-    private static let stepTwoExceptions = [
-        "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
-    ].map(Spelling.init)
-    private static let doubles = letterMask("bdfgmnprt")
-    private static let validLI = letterMask("cdeghkmnrt")
-    /// Step 1b's endings that get an e back once -ed or -ing is gone (luxuriat-e, troubl-e, siz-e), as
-    /// ``tail()`` reads two letters.
-    private static let endingsThatTakeE: [UInt64] = [0x6174, 0x626C, 0x697A]
-    /// Replacements that the actions spell out.
-    private static let i = Spelling("i")
-    private static let ie = Spelling("ie")
-    private static let ee = Spelling("ee")
-    private static let og = Spelling("og")
+        let step1a = RuleTable([
+            Rule("sses", "ss"), Rule("ied", .iOrIe), Rule("ies", .iOrIe), Rule("s", .sAfterVowel), Rule("us", .keep),
+            Rule("ss", .keep),
+        ])
+        let step1b = RuleTable([
+            Rule("eed", .eeInR1), Rule("eedly", .eeInR1), Rule("ed", .deleteAfterVowel),
+            Rule("edly", .deleteAfterVowel),
+            Rule("ing", .deleteAfterVowel), Rule("ingly", .deleteAfterVowel),
+        ])
+        let step2 = RuleTable([
+            Rule("tional", "tion"), Rule("enci", "ence"), Rule("anci", "ance"), Rule("abli", "able"),
+            Rule("entli", "ent"), Rule("izer", "ize"), Rule("ization", "ize"), Rule("ational", "ate"),
+            Rule("ation", "ate"), Rule("ator", "ate"), Rule("alism", "al"), Rule("aliti", "al"), Rule("alli", "al"),
+            Rule("fulness", "ful"), Rule("ousli", "ous"), Rule("ousness", "ous"), Rule("iveness", "ive"),
+            Rule("iviti", "ive"), Rule("biliti", "ble"), Rule("bli", "ble"), Rule("ogi", .ogAfterL),
+            Rule("fulli", "ful"), Rule("lessli", "less"), Rule("li", .deleteAfterLI),
+        ])
+        let step3 = RuleTable([
+            Rule("tional", "tion"), Rule("ational", "ate"), Rule("alize", "al"), Rule("icate", "ic"),
+            Rule("iciti", "ic"), Rule("ical", "ic"), Rule("ful", .delete), Rule("ness", .delete),
+            Rule("ative", .deleteInR2),
+        ])
+        let step4 = RuleTable(
+            [
+                "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti",
+                "ous",
+                "ive", "ize",
+            ].map { Rule($0, .delete) } + [Rule("ion", .deleteAfterST)])
+
+        let regionPrefixes = ["gener", "commun", "arsen"].map(Spelling.init)
+        let specialWords = [
+            ("skis", "ski"), ("skies", "sky"), ("dying", "die"), ("lying", "lie"), ("tying", "tie"), ("idly", "idl"),
+            ("gently", "gentl"), ("ugly", "ugli"), ("early", "earli"), ("only", "onli"), ("singly", "singl"),
+        ].map { (Spelling($0.0), Spelling($0.1)) }
+        let invariantWords = ["sky", "news", "howe", "atlas", "cosmos", "bias", "andes"].map(Spelling.init)
+        let stepTwoExceptions = [
+            "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
+        ].map(Spelling.init)
+        let doubles = EnglishStemmer.letterMask("bdfgmnprt")
+        let validLI = EnglishStemmer.letterMask("cdeghkmnrt")
+        /// Step 1b's endings that get an e back once -ed or -ing is gone (luxuriat-e, troubl-e, siz-e), as
+        /// ``tail()`` reads two letters.
+        let endingsThatTakeE: [UInt64] = [0x6174, 0x626C, 0x697A]
+        /// Replacements that the actions spell out.
+        let i = Spelling("i")
+        let ie = Spelling("ie")
+        let ee = Spelling("ee")
+        let og = Spelling("og")
+    }
 
     // MARK: Steps
 
     /// Whole words with stems of their own, or none.
     private func exception1() -> Bool {
         guard count <= 6 else { return false }
-        for (word, stem) in Self.specialWords where equals(word) {
+        for (word, stem) in tables.specialWords where equals(word) {
             replaceWord(with: stem)
             return true
         }
-        return Self.invariantWords.contains { equals($0) }
+        return tables.invariantWords.contains { equals($0) }
     }
 
     /// Words left as step 1a leaves them.
     private func exception2() -> Bool {
-        count >= 6 && count <= 7 && Self.stepTwoExceptions.contains { equals($0) }
+        count >= 6 && count <= 7 && tables.stepTwoExceptions.contains { equals($0) }
     }
 
     /// Applies the rule that the word's longest suffix among `rules` has.
@@ -348,24 +357,24 @@ final class EnglishStemmer {
         switch rule.action {
         case .replace: replaceSuffix(length, with: rule.replacement, rule.replacementLength)
         case .delete: count -= length
-        case .iOrIe: replaceSuffix(length, with: start > 1 ? Self.i : Self.ie)
+        case .iOrIe: replaceSuffix(length, with: start > 1 ? tables.i : tables.ie)
         case .sAfterVowel: if start >= 2 && hasVowel(before: start - 1) { count -= 1 }
         case .keep: break
-        case .eeInR1: if start >= p1 { replaceSuffix(length, with: Self.ee) }
+        case .eeInR1: if start >= p1 { replaceSuffix(length, with: tables.ee) }
         case .deleteAfterVowel:
             guard hasVowel(before: start) else { return }
             count -= length
-            if count >= 2 && Self.endingsThatTakeE.contains(tail() & 0xFFFF) {
+            if count >= 2 && tables.endingsThatTakeE.contains(tail() & 0xFFFF) {
                 w[count] = 0x65
                 count += 1
-            } else if count >= 2, w[count - 2] == w[count - 1], Self.isLetter(w[count - 1], in: Self.doubles) {
+            } else if count >= 2, w[count - 2] == w[count - 1], Self.isLetter(w[count - 1], in: tables.doubles) {
                 count -= 1
             } else if p1 == count && endsWithShortSyllable(count) {
                 w[count] = 0x65
                 count += 1
             }
-        case .ogAfterL: if start >= 1 && w[start - 1] == 0x6C { replaceSuffix(length, with: Self.og) }
-        case .deleteAfterLI: if start >= 1 && Self.isLetter(w[start - 1], in: Self.validLI) { count -= length }
+        case .ogAfterL: if start >= 1 && w[start - 1] == 0x6C { replaceSuffix(length, with: tables.og) }
+        case .deleteAfterLI: if start >= 1 && Self.isLetter(w[start - 1], in: tables.validLI) { count -= length }
         case .deleteInR2: if start >= p2 { count -= length }
         case .deleteAfterST: if start >= 1 && (w[start - 1] == 0x73 || w[start - 1] == 0x74) { count -= length }
         }
