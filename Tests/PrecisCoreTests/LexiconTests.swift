@@ -74,19 +74,29 @@ struct LexiconTests {
 }
 
 struct SentenceVectorTests {
-    @Test func termsAreSortedAtEveryLength() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        for length in 0...100 {
-            var terms = (0..<length).map { _ in
-                // A 64-bit linear congruential generator (Knuth's MMIX constants), with repeats.
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return Int32(truncatingIfNeeded: (state >> 33) % 40)
+    @Test func eachSentenceHasItsContentTermsInOrderWithTheirCounts() throws {
+        // A long text, so that term ids run past several 64-bit words of the bit set.
+        let text = (0..<40).map { Fixtures.harbourBridge + " Sentence \($0) adds its own words." }.joined(
+            separator: "\n\n")
+        let document = try Document(text)
+        let vectors = SentenceVectors(document)
+        #expect(document.termCount > 128)
+        var frequency = [Int32](repeating: 0, count: document.termCount)
+        var sentencesWith = [Int32](repeating: 0, count: document.termCount)
+        for sentence in document.sentences {
+            var expected: [Int32: Int] = [:]
+            for token in document.tokens(of: sentence) where token.isContent { expected[token.term, default: 0] += 1 }
+            let range = vectors.offsets[sentence.index]..<vectors.offsets[sentence.index + 1]
+            let terms = Array(vectors.terms[range])
+            #expect(terms == expected.keys.sorted(), "sentence \(sentence.index)")
+            #expect(vectors.contentWords[sentence.index] == expected.values.reduce(0, +))
+            for (term, count) in expected {
+                frequency[Int(term)] += Int32(count)
+                sentencesWith[Int(term)] += 1
             }
-            let expected = terms.sorted()
-            terms.append(-1)  // past the count, left where it is
-            terms.withUnsafeMutableBufferPointer { sortTerms($0, count: length) }
-            #expect(Array(terms.prefix(length)) == expected && terms.last == -1, "length \(length)")
         }
+        #expect(vectors.contentFrequency == frequency)
+        #expect(vectors.documentFrequency == sentencesWith)
     }
 
     @Test(arguments: [1, 3, 128])

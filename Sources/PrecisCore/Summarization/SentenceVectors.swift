@@ -19,8 +19,8 @@ struct SentenceVectors {
     /// Number of occurrences of each term as a content word in the document, by term id.
     let contentFrequency: [Int32]
 
-    /// - Complexity: O(w · l) for w words in sentences of at most l content words (an insertion sort per
-    ///   sentence), O(w log l) past 64 of them.
+    /// - Complexity: O(w + n · v / 64) for w words, n sentences and v terms: each sentence reads the
+    ///   64-bit words of a bit set of the terms between its lowest and its highest.
     init(_ document: Document) {
         let n = document.sentences.count
         var df = [Int32](repeating: 0, count: document.termCount)
@@ -32,28 +32,50 @@ struct SentenceVectors {
         terms.reserveCapacity(document.tokens.count)
         var counts: [Float] = []
         counts.reserveCapacity(document.tokens.count)
-        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
-        defer { scratch.deallocate() }
+        // A sentence's content terms are marked in a bit set of the document's terms and counted, then
+        // read in ascending order from the marked words: no two terms are compared, so there is no
+        // branch on their order to mispredict. Words are cleared as they are read.
+        let termCount = document.termCount
+        let marks = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: termCount / 64 + 1)
+        marks.initialize(repeating: 0)
+        defer { marks.deallocate() }
+        let occurrences = UnsafeMutableBufferPointer<Int32>.allocate(capacity: termCount + 1)
+        occurrences.initialize(repeating: 0)
+        defer { occurrences.deallocate() }
         document.tokens.withUnsafeBufferPointer { tokens in
             for (s, sentence) in document.sentences.enumerated() {
-                // The content terms, collected without a branch on each token's kind.
                 var k = 0
+                var lowest = termCount
+                var highest = 0
                 for t in sentence.tokens {
-                    scratch[k] = tokens[t].term
-                    k &+= tokens[t].contentBit
+                    // Written for every token; a token that is no content word marks and counts nothing.
+                    let content = tokens[t].contentBit
+                    let term = Int(tokens[t].term)
+                    let bit = UInt64(truncatingIfNeeded: content) << UInt64(term & 63)
+                    marks[term >> 6] |= bit
+                    occurrences[term] &+= Int32(truncatingIfNeeded: content)
+                    k &+= content
+                    lowest = content != 0 ? min(lowest, term) : lowest
+                    highest = content != 0 ? max(highest, term) : highest
                 }
                 contentWords[s] = k
-                sortTerms(scratch, count: k)
-                var i = 0
-                while i < k {
-                    let term = scratch[i]
-                    var e = i + 1
-                    while e < k && scratch[e] == term { e += 1 }
-                    terms.append(term)
-                    counts.append(Float(e - i))
-                    df[Int(term)] += 1
-                    frequency[Int(term)] += Int32(e - i)
-                    i = e
+                guard k > 0 else {
+                    offsets[s + 1] = terms.count
+                    continue
+                }
+                for word in (lowest >> 6)...(highest >> 6) {
+                    var bits = marks[word]
+                    marks[word] = 0
+                    while bits != 0 {
+                        let term = word << 6 | bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        let count = occurrences[term]
+                        occurrences[term] = 0
+                        terms.append(Int32(truncatingIfNeeded: term))
+                        counts.append(Float(count))
+                        df[term] += 1
+                        frequency[term] += count
+                    }
                 }
                 offsets[s + 1] = terms.count
             }
@@ -199,27 +221,6 @@ struct SentenceVectors {
             }
         }
         return shared
-    }
-}
-
-/// Sorts the first `count` of a sentence's term ids: by insertion (Knuth, TAOCP vol. 3, 5.2.1,
-/// Algorithm S) for the few dozen of a sentence, where the standard library's general sort costs more in
-/// set-up than in comparisons; by that sort for longer lists.
-/// - Complexity: O(n²) for n ≤ 64, O(n log n) above.
-func sortTerms(_ a: UnsafeMutableBufferPointer<Int32>, count: Int) {
-    guard count > 1 else { return }
-    guard count <= 64 else {
-        var head = UnsafeMutableBufferPointer(rebasing: a[..<count])
-        return head.sort()
-    }
-    for i in 1..<count {
-        let x = a[i]
-        var j = i
-        while j > 0 && a[j - 1] > x {
-            a[j] = a[j - 1]
-            j -= 1
-        }
-        a[j] = x
     }
 }
 
