@@ -74,10 +74,24 @@ struct LexiconTests {
 }
 
 struct SentenceVectorTests {
-    @Test func eachSentenceHasItsContentTermsInOrderWithTheirCounts() throws {
-        // A long text, so that term ids run past several 64-bit words of the bit set.
-        let text = (0..<40).map { Fixtures.harbourBridge + " Sentence \($0) adds its own words." }.joined(
-            separator: "\n\n")
+    /// Texts of several hundred terms, so that term ids run past many 64-bit words of the bit set: the
+    /// fixture forty times over, each copy with words of its own; and 1,400 made-up words followed by
+    /// sentences of two words, one from the start and one new, which span more of the set than their
+    /// words justify and are sorted instead, and then one of close terms again.
+    static let longTexts: [String] = {
+        let repeated = (0..<40).map { Fixtures.harbourBridge + " Sentence \($0) adds its own words." }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let made = (0..<1_400).map { n in "x" + String([letters[n / 676 % 26], letters[n / 26 % 26], letters[n % 26]]) }
+        let wide =
+            made.joined(separator: " ") + ". "
+            + (0..<20).map { "\(made[$0]) zq\(letters[$0])vel." }.joined(separator: " ")
+        // Then a sentence of close terms again, read from the bit set that the sorted sentences used too.
+        let closeAgain = (0..<10).map { made[2 * $0] }.joined(separator: " ") + "."
+        return [repeated.joined(separator: "\n\n"), wide + " " + closeAgain]
+    }()
+
+    @Test(arguments: longTexts)
+    func eachSentenceHasItsContentTermsInOrderWithTheirCounts(text: String) throws {
         let document = try Document(text)
         let vectors = SentenceVectors(document)
         #expect(document.termCount > 128)
@@ -87,8 +101,7 @@ struct SentenceVectorTests {
             var expected: [Int32: Int] = [:]
             for token in document.tokens(of: sentence) where token.isContent { expected[token.term, default: 0] += 1 }
             let range = vectors.offsets[sentence.index]..<vectors.offsets[sentence.index + 1]
-            let terms = Array(vectors.terms[range])
-            #expect(terms == expected.keys.sorted(), "sentence \(sentence.index)")
+            #expect(Array(vectors.terms[range]) == expected.keys.sorted(), "sentence \(sentence.index)")
             #expect(vectors.contentWords[sentence.index] == expected.values.reduce(0, +))
             for (term, count) in expected {
                 frequency[Int(term)] += Int32(count)

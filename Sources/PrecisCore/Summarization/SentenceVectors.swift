@@ -19,8 +19,9 @@ struct SentenceVectors {
     /// Number of occurrences of each term as a content word in the document, by term id.
     let contentFrequency: [Int32]
 
-    /// - Complexity: O(w + n · v / 64) for w words, n sentences and v terms: each sentence reads the
-    ///   64-bit words of a bit set of the terms between its lowest and its highest.
+    /// - Complexity: O(w) for w words in sentences whose terms lie close together in id (each sentence
+    ///   reads the 64-bit words of a bit set between its lowest term and its highest), O(w log w) when
+    ///   they do not and their ids are sorted instead.
     init(_ document: Document) {
         let n = document.sentences.count
         var df = [Int32](repeating: 0, count: document.termCount)
@@ -34,7 +35,9 @@ struct SentenceVectors {
         counts.reserveCapacity(document.tokens.count)
         // A sentence's content terms are marked in a bit set of the document's terms and counted, then
         // read in ascending order from the marked words: no two terms are compared, so there is no
-        // branch on their order to mispredict. Words are cleared as they are read.
+        // branch on their order to mispredict. Words are cleared as they are read. A sentence whose
+        // terms span more words of the set than a few per term (a long text's new words beside its
+        // first ones) has its terms sorted instead, so that no sentence costs more than its words.
         let termCount = document.termCount
         let marks = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: termCount / 64 + 1)
         marks.initialize(repeating: 0)
@@ -42,6 +45,8 @@ struct SentenceVectors {
         let occurrences = UnsafeMutableBufferPointer<Int32>.allocate(capacity: termCount + 1)
         occurrences.initialize(repeating: 0)
         defer { occurrences.deallocate() }
+        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
+        defer { scratch.deallocate() }
         document.tokens.withUnsafeBufferPointer { tokens in
             for (s, sentence) in document.sentences.enumerated() {
                 var k = 0
@@ -54,6 +59,7 @@ struct SentenceVectors {
                     let bit = UInt64(truncatingIfNeeded: content) << UInt64(term & 63)
                     marks[term >> 6] |= bit
                     occurrences[term] &+= Int32(truncatingIfNeeded: content)
+                    scratch[k] = Int32(truncatingIfNeeded: term)
                     k &+= content
                     lowest = content != 0 ? min(lowest, term) : lowest
                     highest = content != 0 ? max(highest, term) : highest
@@ -63,19 +69,35 @@ struct SentenceVectors {
                     offsets[s + 1] = terms.count
                     continue
                 }
-                for word in (lowest >> 6)...(highest >> 6) {
-                    var bits = marks[word]
-                    marks[word] = 0
-                    while bits != 0 {
-                        let term = word << 6 | bits.trailingZeroBitCount
-                        bits &= bits &- 1
-                        let count = occurrences[term]
-                        occurrences[term] = 0
-                        terms.append(Int32(truncatingIfNeeded: term))
-                        counts.append(Float(count))
-                        df[term] += 1
-                        frequency[term] += count
+                // The sentence's distinct terms in ascending order, in `scratch`.
+                var distinct = 0
+                if (highest >> 6) - (lowest >> 6) <= 4 * k + 8 {
+                    for word in (lowest >> 6)...(highest >> 6) {
+                        var bits = marks[word]
+                        marks[word] = 0
+                        while bits != 0 {
+                            scratch[distinct] = Int32(truncatingIfNeeded: word << 6 | bits.trailingZeroBitCount)
+                            distinct &+= 1
+                            bits &= bits &- 1
+                        }
                     }
+                } else {
+                    var sentenceTerms = UnsafeMutableBufferPointer(rebasing: scratch[..<k])
+                    sentenceTerms.sort()
+                    for i in 0..<k where i == 0 || scratch[i - 1] != scratch[i] {
+                        marks[Int(scratch[i]) >> 6] = 0
+                        scratch[distinct] = scratch[i]
+                        distinct &+= 1
+                    }
+                }
+                for i in 0..<distinct {
+                    let term = Int(scratch[i])
+                    let count = occurrences[term]
+                    occurrences[term] = 0
+                    terms.append(Int32(truncatingIfNeeded: term))
+                    counts.append(Float(count))
+                    df[term] += 1
+                    frequency[term] += count
                 }
                 offsets[s + 1] = terms.count
             }
