@@ -272,51 +272,31 @@ struct SentenceGraph {
     init(count n: Int, band: [Float], window: Int) {
         // Two passes over the band: one counts each node's degree, one fills the rows. Pairs come in
         // ascending order of (i, j), so each row fills in ascending order of neighbour: first those
-        // below the node (as j), then those above it (as i). Whether a pair is an edge is in no order a
-        // branch predictor learns, so neither pass branches on it: a pair that is no edge is counted
-        // as nothing and written to a spare place past the edges, where the next pair writes again.
+        // below the node (as j), then those above it (as i).
         var degree = [Int](repeating: 0, count: n + 1)
-        // Node i's own count and place are kept in locals: as array elements, each pair's update would
-        // wait for the last one's store.
         for i in 0..<n {
-            var above = 0
-            for j in (i + 1)..<min(n, i + window + 1) {
-                let edge = band[i * window + (j - i - 1)] > 0 ? 1 : 0
-                above &+= edge
-                degree[j + 1] &+= edge
+            for j in (i + 1)..<min(n, i + window + 1) where band[i * window + (j - i - 1)] > 0 {
+                degree[i + 1] += 1
+                degree[j + 1] += 1
             }
-            degree[i + 1] &+= above
         }
         for i in 0..<n { degree[i + 1] += degree[i] }
-        let edges = degree[n]
-        var targets = [Int32](repeating: 0, count: edges + 1)
-        var weights = [Float](repeating: 0, count: edges + 1)
+        first = degree
+        targets = [Int32](repeating: 0, count: degree[n])
+        weights = [Float](repeating: 0, count: degree[n])
         var next = degree
-        targets.withUnsafeMutableBufferPointer { targets in
-            weights.withUnsafeMutableBufferPointer { weights in
-                for i in 0..<n {
-                    var place = next[i]
-                    defer { next[i] = place }
-                    for j in (i + 1)..<min(n, i + window + 1) {
-                        let w = band[i * window + (j - i - 1)]
-                        let edge = w > 0
-                        let a = edge ? place : edges
-                        targets[a] = Int32(truncatingIfNeeded: j)
-                        weights[a] = w
-                        place &+= edge ? 1 : 0
-                        let b = edge ? next[j] : edges
-                        targets[b] = Int32(truncatingIfNeeded: i)
-                        weights[b] = w
-                        next[j] &+= edge ? 1 : 0
-                    }
-                }
+        for i in 0..<n {
+            for j in (i + 1)..<min(n, i + window + 1) {
+                let w = band[i * window + (j - i - 1)]
+                guard w > 0 else { continue }
+                targets[next[i]] = Int32(j)
+                weights[next[i]] = w
+                next[i] += 1
+                targets[next[j]] = Int32(i)
+                weights[next[j]] = w
+                next[j] += 1
             }
         }
-        targets.removeLast()
-        weights.removeLast()
-        first = degree
-        self.targets = targets
-        self.weights = weights
     }
 
     /// Builds the graph with `weight(i, j)` for each pair in the window; zero weights are no edge.
