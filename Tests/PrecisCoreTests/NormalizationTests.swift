@@ -155,4 +155,15 @@ struct ScalarClassTests {
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
         #expect(UTF8Scalar.isLetter(0xE9) && !UTF8Scalar.isLetter(0xD7) && !UTF8Scalar.isLetter(0x2019))
     }
+
+    /// The length read from a lead byte is the length of the scalar's UTF-8, for every scalar.
+    @Test func lengthsFromLeadBytesAreTheEncodedLengths() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let utf8 = Array(String(Character(scalar)).utf8)
+            if UTF8Scalar.length(lead: utf8[0]) != utf8.count { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10).map { String($0, radix: 16) })")
+    }
 }

@@ -293,13 +293,11 @@ struct KeywordExtractor {
         }
 
         /// Whether a token is a keyword token, as 0 or 1: a content word of more than one scalar, since a
-        /// lone letter ("т" of "т. д.", "x") is no keyword in any script. Found without a branch: the
-        /// length of the token's first scalar is read from its lead byte.
+        /// lone letter ("т" of "т. д.", "x") is no keyword in any script. Found without a branch.
         @inline(__always)
         private static func isKeyword(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            let lead = bytes[token.range.lowerBound]
-            let length = 1 &+ (lead >= 0xC0 ? 1 : 0) &+ (lead >= 0xE0 ? 1 : 0) &+ (lead >= 0xF0 ? 1 : 0)
-            return token.contentBit & (token.range.count > length ? 1 : 0)
+            let first = UTF8Scalar.length(lead: bytes[token.range.lowerBound])
+            return token.contentBit & (token.range.count > first ? 1 : 0)
         }
     }
 

@@ -27,6 +27,13 @@ enum UTF8Scalar {
         return (0xFFFD, 1)
     }
 
+    /// The number of bytes of the scalar that `lead` starts in valid UTF-8, found without a branch: 1 for
+    /// ASCII (and for a stray continuation byte, as ``decode(_:at:)`` takes it), else 2, 3 or 4.
+    @inline(__always)
+    static func length(lead: UInt8) -> Int {
+        1 &+ (lead >= 0xC0 ? 1 : 0) &+ (lead >= 0xE0 ? 1 : 0) &+ (lead >= 0xF0 ? 1 : 0)
+    }
+
     /// The start of the scalar that contains the byte before `i`.
     @inline(__always)
     static func previousStart<C: RandomAccessCollection>(_ bytes: C, before i: Int) -> Int
