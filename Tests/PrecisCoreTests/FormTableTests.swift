@@ -173,3 +173,40 @@ struct ByteWordTests {
         #expect(wrong.isEmpty)
     }
 }
+
+struct ByteVectorTests {
+    /// Every byte value at every one of the sixteen positions, among random neighbours, gets the bits
+    /// that a byte-by-byte test gives, and ``ByteVector/byte(_:where:)`` sets exactly the matching bytes.
+    @Test func bytesAreClassifiedExactly() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var wrong: [String] = []
+        for position in 0..<16 {
+            for value in 0...255 {
+                // xorshift64 (Marsaglia 2003) for the other fifteen bytes.
+                var bytes = (0..<16).map { _ in
+                    state ^= state << 13
+                    state ^= state >> 7
+                    state ^= state << 17
+                    return UInt8(truncatingIfNeeded: state)
+                }
+                bytes[position] = UInt8(value)
+                let vector = bytes.withUnsafeBufferPointer { ByteVector.load($0.baseAddress!, at: 0) }
+                var expected: (UInt32, UInt32, UInt32) = (0, 0, 0)
+                for (k, byte) in bytes.enumerated() {
+                    if byte == 0x2E { expected.0 |= 1 << k }
+                    if byte >= 0xE2 { expected.1 |= 1 << k }
+                    if byte >= 0x30 && byte <= 0x39 { expected.2 |= 1 << k }
+                }
+                let digits = ByteVector.within(vector, 0x30, 0x39)
+                let found = (
+                    ByteVector.bits(ByteVector.equal(vector, 0x2E)), ByteVector.bits(ByteVector.atLeast(0xE2, vector)),
+                    ByteVector.bits(digits)
+                )
+                let marked = ByteVector.byte(0x20, where: digits)
+                let marks = (0..<16).allSatisfy { marked[$0] == (expected.2 >> $0 & 1 == 1 ? 0x20 : 0) }
+                if (found != expected || !marks) && wrong.count < 5 { wrong.append("\(bytes)") }
+            }
+        }
+        #expect(wrong.isEmpty)
+    }
+}

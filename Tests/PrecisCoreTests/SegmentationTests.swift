@@ -224,8 +224,8 @@ struct SegmentationTests {
         }
     }
 
-    /// The eight-byte search for candidates agrees with a byte-by-byte one on words that mix letters,
-    /// spaces, capitals and every byte a candidate can start with.
+    /// The eight- and sixteen-byte searches for candidates agree with a byte-by-byte one on words that
+    /// mix letters, spaces, capitals and every byte a candidate can start with.
     @Test func candidateBytesAreFoundExactly() {
         let bytes: [UInt8] = [
             0x0A, 0x20, 0x21, 0x23, 0x2A, 0x2C, 0x2D, 0x2E, 0x3D, 0x3F, 0x41, 0x5A, 0x5F, 0x61, 0x7A, 0x7E, 0x80,
@@ -236,7 +236,7 @@ struct SegmentationTests {
         for caption in [false, true] {
             for _ in 0..<100_000 {
                 var window: [UInt8] = []
-                for _ in 0..<9 {
+                for _ in 0..<17 {
                     // xorshift64 (Marsaglia 2003); mostly letters and spaces, as in text.
                     state ^= state << 13
                     state ^= state >> 7
@@ -244,30 +244,37 @@ struct SegmentationTests {
                     let pick = Int(state % 64)
                     window.append(pick < 30 ? 0x61 + UInt8(pick % 26) : pick < 40 ? 0x20 : bytes[pick % bytes.count])
                 }
-                var expected: UInt64 = 0
-                for k in 0..<8 {
+                var expected: UInt32 = 0
+                for k in 0..<16 {
                     let byte = window[k]
                     let next = window[k + 1]
                     let found =
                         [0x2E, 0x21, 0x3F, 0x0A, 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2D].contains(byte) || byte >= 0xE2
                         || (caption && byte == 0x20 && next >= 0x41 && next <= 0x5A)
-                    if found { expected |= 0x80 << UInt64(8 * k) }
+                    if found { expected |= 1 << k }
                 }
-                let word = window.withUnsafeBufferPointer { p in
-                    SentenceSegmenter.candidates(
-                        ByteWord.load(p.baseAddress!, at: 0), ByteWord.load(p.baseAddress!, at: 1), caption)
+                let (word, vector) = window.withUnsafeBufferPointer { p in
+                    (
+                        SentenceSegmenter.candidates(
+                            ByteWord.load(p.baseAddress!, at: 0), ByteWord.load(p.baseAddress!, at: 1), caption),
+                        SentenceSegmenter.candidates(
+                            ByteVector.load(p.baseAddress!, at: 0), ByteVector.load(p.baseAddress!, at: 1), caption)
+                    )
                 }
-                if word != expected && wrong.count < 5 { wrong.append("\(window)") }
+                // The word's high bits, one a byte, are the first eight of the vector's bits.
+                var wordBits: UInt32 = 0
+                for k in 0..<8 where word >> UInt64(8 * k + 7) & 1 == 1 { wordBits |= 1 << k }
+                if (wordBits != expected & 0xFF || vector != expected) && wrong.count < 5 { wrong.append("\(window)") }
             }
         }
         #expect(wrong.isEmpty)
     }
 
-    /// Each kind of boundary at every offset from an eight-byte boundary, so that none falls between the
-    /// words the candidate search reads.
+    /// Each kind of boundary at every offset from a sixteen-byte boundary, so that none falls between the
+    /// blocks the candidate search reads.
     @Test func boundariesAreFoundAtEveryOffset() {
         let segmenter = SentenceSegmenter(language: .english)
-        for pad in 0..<17 {
+        for pad in 0..<33 {
             let lead = String(repeating: "x", count: pad + 1) + " the river rose"
             #expect(segmenter.sentences(in: lead + "! The town flooded.") == [lead + "!", "The town flooded."])
             #expect(segmenter.sentences(in: lead + "? The town flooded.") == [lead + "?", "The town flooded."])

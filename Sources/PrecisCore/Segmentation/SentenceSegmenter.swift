@@ -77,9 +77,17 @@ public struct SentenceSegmenter: Sendable {
         let captionRule = !rules.unpunctuatedOpeners.isEmpty
         let base = p.baseAddress
         while i < hi {
-            // The bytes that the cases below look at are found eight at a time (``candidates(_:_:)``),
-            // and the loop goes straight to the first of them.
-            if let base, i + 9 <= hi {
+            // The bytes that the cases below look at are found sixteen at a time, or eight near the end
+            // (``candidates(_:_:_:)``), and the loop goes straight to the first of them.
+            if let base, i + 17 <= hi {
+                let found = Self.candidates(
+                    ByteVector.load(base, at: i), ByteVector.load(base, at: i + 1), captionRule)
+                if found == 0 {
+                    i += 16
+                    continue
+                }
+                i += found.trailingZeroBitCount
+            } else if let base, i + 9 <= hi {
                 let found = Self.candidates(ByteWord.load(base, at: i), ByteWord.load(base, at: i + 1), captionRule)
                 if found == 0 {
                     i += 8
@@ -145,6 +153,21 @@ public struct SentenceSegmenter: Sendable {
         found |= ByteWord.atLeast(0xE2, word)
         if captionRule { found |= ByteWord.equal(word, 0x20) & ByteWord.uppercase(next) }
         return found
+    }
+
+    /// The bytes that the eight-byte `candidates` finds, among sixteen: one bit each, the first byte's
+    /// lowest.
+    @inline(__always)
+    static func candidates(_ vector: ByteVector.Vector, _ next: ByteVector.Vector, _ captionRule: Bool) -> UInt32 {
+        var found = ByteVector.equal(vector, 0x2E) .| ByteVector.equal(vector, 0x21) .| ByteVector.equal(vector, 0x3F)
+        found = found .| ByteVector.equal(vector, 0x0A)
+        found = found .| ByteVector.equal(vector, 0x2A) .| ByteVector.equal(vector, 0x3D)
+            .| ByteVector.equal(vector, 0x5F)
+        found = found .| ByteVector.equal(vector, 0x7E) .| ByteVector.equal(vector, 0x23)
+            .| ByteVector.equal(vector, 0x2D)
+        found = found .| ByteVector.atLeast(0xE2, vector)
+        if captionRule { found = found .| (ByteVector.equal(vector, 0x20) .& ByteVector.within(next, 0x41, 0x5A)) }
+        return ByteVector.bits(found)
     }
 
     // MARK: Terminal punctuation
