@@ -100,6 +100,47 @@ struct WordTests {
         #expect(Set(terms).count == 8)
     }
 
+    /// Runs of letters and digits of every length up to 40, at every offset, which the reader takes
+    /// sixteen, eight and one byte at a time, give the tokens, forms, flags and joins that the rules give
+    /// read a byte at a time: a period joins digits to digits, and a lone letter to a letter.
+    @Test func longRunsAreReadWhole() throws {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var wrong: [String] = []
+        for length in 1...40 {
+            for offset in 0..<17 {
+                // xorshift64 (Marsaglia 2003).
+                let run = String(
+                    (0..<length).map { _ in
+                        state ^= state << 13
+                        state ^= state >> 7
+                        state ^= state << 17
+                        return alphabet[Int(state % UInt64(alphabet.count))]
+                    })
+                let text =
+                    String(repeating: " ", count: offset) + "x " + run + " y " + run.uppercased() + ", " + run
+                    + "5.1 z " + run + ".b"
+                let document = try Document(text, configuration: .init(language: .undetermined))
+                let lettersInRun = run.filter(\.isLetter).count
+                let lastIsDigit = run.last?.isNumber ?? false
+                let joinsLetter = lettersInRun == 1 && !lastIsDigit
+                let expected =
+                    ["x", run, "y", run.uppercased(), run + "5.1", "z"] + (joinsLetter ? [run + ".b"] : [run, "b"])
+                let surfaces = document.tokens.map { document.surface($0) }
+                let forms = document.tokens.map { document.stem(of: $0.term) }
+                let hasLetter = lettersInRun > 0
+                let flags = document.tokens[1...3].map { [$0.hasLetter, $0.startsUppercase] }
+                let expectedFlags = [
+                    [hasLetter, run.first!.isUppercase], [true, false], [hasLetter, run.first!.isLetter],
+                ]
+                if surfaces != expected || forms != expected.map { $0.lowercased() } || flags != expectedFlags {
+                    if wrong.count < 5 { wrong.append(text) }
+                }
+            }
+        }
+        #expect(wrong.isEmpty)
+    }
+
     @Test func lowercasesUnicode() throws {
         let document = try Document(
             "ÉCOLE Straße ПРИВЕТ Ёлка", configuration: .init(language: try Language.named("french")))

@@ -137,15 +137,39 @@ struct TermAnalyzer {
             while i < hi {
                 if p[i] < 0x80 {
                     // A run of ASCII letters and digits, the bulk of most text, copied without decoding
-                    // straight into room made for the rest of the range: eight bytes at a time, whose
-                    // letters and digits are found as bit masks (``ByteWord/letters(_:)``), so that the
-                    // end of a word costs no branch per byte.
+                    // straight into room made for the rest of the range: sixteen bytes at a time while
+                    // they last (``ByteVector``), then eight (``ByteWord/letters(_:)``), whose letters and
+                    // digits are found as bit masks, so that the end of a word costs no branch per byte.
                     scratch.reserve(hi - i)
                     let out = scratch.base + scratch.count
                     let lettersBefore = segmentLetters
                     var n = 0
                     if let base = p.baseAddress {
-                        while i + 8 <= hi {
+                        // Set when a sixteen-byte step has found the end of the run.
+                        var ended = false
+                        while i + 16 <= hi {
+                            let vector = ByteVector.load(base, at: i)
+                            let letterMask = ByteVector.within(vector | 0x20, 0x61, 0x7A)
+                            let letters = ByteVector.bits(letterMask)
+                            let alphanumerics = letters | ByteVector.bits(ByteVector.within(vector, 0x30, 0x39))
+                            let run = (~alphanumerics).trailingZeroBitCount
+                            UnsafeMutableRawPointer(out + n).storeBytes(
+                                of: vector | ByteVector.byte(0x20, where: letterMask),
+                                as: ByteVector.Vector.self)
+                            if run > 0 {
+                                let taken = letters & (1 &<< UInt32(run) &- 1)
+                                segmentLetters &+= (taken != 0 ? 1 : 0) &+ (taken & (taken &- 1) != 0 ? 1 : 0)
+                                // The run's last byte is a letter or else a digit.
+                                previousWasDigit = letters &>> UInt32(run &- 1) & 1 == 0
+                            }
+                            n &+= run
+                            i &+= run
+                            if run < 16 {
+                                ended = true
+                                break
+                            }
+                        }
+                        while !ended && i + 8 <= hi {
                             let word = ByteWord.load(base, at: i)
                             let letters = ByteWord.letters(word)
                             let digits = ByteWord.digits(word)
