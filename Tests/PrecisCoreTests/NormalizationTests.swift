@@ -29,6 +29,27 @@ struct NormalizationTests {
         #expect(String(decoding: text.bytes, as: UTF8.self) == c.normalized)
     }
 
+    /// A character to replace or drop is found at every offset of a long ASCII run, where the run's end is
+    /// looked for sixteen and then one byte at a time, and only it changes.
+    @Test func changesAreFoundAtEveryOffsetOfARun() {
+        let changes: [(String, String)] = [
+            ("\u{7}", " "), ("\t", "\t"), ("\r", "\n"), ("\u{7F}", " "), ("\u{A0}", " "), ("\u{200B}", ""),
+            ("é", "é"),
+        ]
+        var wrong: [String] = []
+        for offset in 0..<40 {
+            for (input, output) in changes {
+                let prefix = String(repeating: "a\n", count: offset / 2) + String(repeating: "b", count: offset % 2)
+                let tail = String(repeating: "c", count: 20)
+                let text = NormalizedText(prefix + input + tail)
+                if String(decoding: text.bytes, as: UTF8.self) != prefix + output + tail && wrong.count < 5 {
+                    wrong.append("\(offset) \(input.unicodeScalars.map(\.value))")
+                }
+            }
+        }
+        #expect(wrong.isEmpty)
+    }
+
     /// Sentences are normalised text whether or not normalising changed the length: a control
     /// character and a lone CR are replaced in place, a no-break space is an edit, plain text is as given.
     @Test(arguments: [

@@ -126,8 +126,19 @@ public struct NormalizedText: Sendable {
         while i < n {
             let b = input[i]
             if (b >= 0x20 && b < 0x7F) || b == 0x0A {
-                // A run of printable ASCII and line feeds is copied as it is.
+                // A run of printable ASCII and line feeds is copied as it is; its end is found sixteen
+                // bytes at a time (``ByteVector``) while they last.
                 var j = i + 1
+                if let base = input.baseAddress {
+                    while j + 16 <= n {
+                        let vector = ByteVector.load(base, at: j)
+                        let kept = ByteVector.bits(
+                            ByteVector.within(vector, 0x20, 0x7E) .| ByteVector.equal(vector, 0x0A))
+                        let run = (~kept).trailingZeroBitCount
+                        j += run
+                        if run < 16 { break }
+                    }
+                }
                 while j < n && ((input[j] >= 0x20 && input[j] < 0x7F) || input[j] == 0x0A) { j += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
                 lastStarterOut = out.count - 1
