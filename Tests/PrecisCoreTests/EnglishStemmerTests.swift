@@ -39,6 +39,8 @@ struct EnglishStemmerTests {
             "fluent", "rigor", "depend", "adjust", "electr", "decis", "analog", "geolog", "nobl", "abl", "ugl",
             "earl", "onl", "singl", "gentl", "id", "ly", "uy", "yyy", "ayyy", "sayy", "ey", "eye", "oy", "hyster",
             "luxur", "defens", "revers", "controll", "roll", "kill", "bell", "tell", "mile", "smile",
+            // Digits and joining marks, which the algorithm reads as consonants.
+            "well-", "self-", "co-", "re-", "x-", "15-year-", "3", "1,2", "2.5", "a1", "y2", "e-", "-", "u.s",
         ]
         let endings = [
             "", "s", "es", "ies", "ied", "ss", "us", "sses", "'s", "ed", "ing", "ingly", "edly", "eed", "eedly", "ly",
@@ -66,7 +68,7 @@ struct EnglishStemmerTests {
         let pieces = [
             "a", "e", "i", "o", "u", "y", "b", "c", "d", "g", "l", "m", "n", "r", "s", "t", "w", "x", "z", "ss",
             "ed", "ing", "ly", "eed", "ies", "ion", "al", "ic", "ate", "iti", "ous", "ful", "li", "bl", "at", "iz",
-            "gener", "commun", "arsen", "tion", "ness", "ement",
+            "gener", "commun", "arsen", "tion", "ness", "ement", "-", "1", "2024", ".", ",", "-year", "-old",
         ]
         // A 64-bit linear congruential generator (Knuth's MMIX constants).
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
@@ -86,7 +88,7 @@ struct EnglishStemmerTests {
 
     @Test func otherWordsGoToLibstemmer() throws {
         let swift = EnglishStemmer()
-        for word in ["don't", "café", "x-ray", "2024", "Capital", String(repeating: "a", count: 49)] {
+        for word in ["don't", "café", "x/ray", "Capital", "Yes", String(repeating: "a", count: 49)] {
             let bytes = Array(word.utf8)
             #expect(!bytes.withUnsafeBufferPointer { swift.stem($0) }, "\(word)")
         }
@@ -96,7 +98,8 @@ struct EnglishStemmerTests {
         #expect(String(decoding: stemmer.stem(Array("running".utf8)), as: UTF8.self) == "run")
     }
 
-    /// Every run of a–z in the dev sets' files (tens of thousands of real word forms), when they are there.
+    /// Every run of a–z, 0–9 and `-`, `.`, `,` in the dev sets' files (tens of thousands of real word forms
+    /// and numbers), when they are there.
     @Test func devSetWordsGiveLibstemmersStems() throws {
         // Beside the repository, as ../shared/data/summaries, unless PRECIS_SHARED_DATA names the directory.
         let besideRepository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -119,6 +122,8 @@ struct EnglishStemmerTests {
                 let folded = byte | 0x20
                 if byte < 0x80 && folded &- 0x61 < 26 {
                     word.append(folded)
+                } else if byte &- 0x2C < 14 && byte != 0x2F {
+                    word.append(byte)
                 } else if !word.isEmpty {
                     if word.count <= EnglishStemmer.longestWord { words.insert(word) }
                     word.removeAll(keepingCapacity: true)

@@ -7,7 +7,8 @@ import CStemmer
 /// - Complexity: O(k) per word of k bytes.
 final class Stemmer {
     private let handle: OpaquePointer
-    /// Snowball's English algorithm in Swift, for the words of a–z alone, when this is that algorithm.
+    /// Snowball's English algorithm in Swift, for the words of ASCII letters, digits and the marks that join
+    /// them but the apostrophe, when this is that algorithm.
     private let english = EnglishStemmer()
     private let usesEnglish: Bool
 
@@ -26,7 +27,7 @@ final class Stemmer {
     }
 
     /// Calls `body` with the stem of a lowercase UTF-8 word, in a buffer (libstemmer's, or the Swift
-    /// English stemmer's for words of a–z) valid only for the call; with the word itself if libstemmer
+    /// English stemmer's for words it takes) valid only for the call; with the word itself if libstemmer
     /// fails.
     func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if usesEnglish && english.stem(word) { return english.withStem(body) }

@@ -307,7 +307,7 @@ struct TermAnalyzer {
             // Contractions of function words: we're, it'll, don't, isn't.
             stop = stopwords.contains(form[..<apostrophe]) || form.suffix(3).elementsEqual("n't".utf8)
         }
-        // The stemmer (libstemmer, with the Swift English one for a–z words) is made on the first form
+        // The stemmer (libstemmer, with the Swift English one for most English words) is made on the first form
         // new to the borrowed table, and kept with it for the analyses that borrow it next.
         if let algorithm, cache.stemmer?.algorithm != algorithm {
             cache.stemmer = Stemmer(algorithm: algorithm).map {
