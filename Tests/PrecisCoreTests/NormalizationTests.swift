@@ -50,6 +50,21 @@ struct NormalizationTests {
         #expect(wrong.isEmpty)
     }
 
+    /// A slice of the normalised text, for every range of a text of one- to four-byte scalars, is the text
+    /// of those bytes; a range that cuts a scalar gets a string of its own, decoded from them.
+    @Test func slicesAreTheTextOfTheirBytes() {
+        let text = NormalizedText("aé€😀 x\u{301}.")
+        let whole = text.string
+        var wrong: [String] = []
+        for a in 0...text.bytes.count {
+            for b in a...text.bytes.count {
+                let expected = String(decoding: text.bytes[a..<b], as: UTF8.self)
+                if String(text.slice(a..<b, of: whole)) != expected && wrong.count < 5 { wrong.append("\(a)..<\(b)") }
+            }
+        }
+        #expect(wrong.isEmpty)
+    }
+
     /// Sentences are normalised text whether or not normalising changed the length: a control
     /// character and a lone CR are replaced in place, a no-break space is an edit, plain text is as given.
     @Test(arguments: [
