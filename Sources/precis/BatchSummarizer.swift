@@ -217,16 +217,18 @@ final class LineReader {
         }
     }
 
-    func next() throws -> [UInt8]? {
+    /// The next line, without its line feed, as a slice of the buffer: valid, and not copied, until the
+    /// next call.
+    func next() throws -> ArraySlice<UInt8>? {
         while true {
             if let newline = newline(from: position) {
-                let line = Array(buffer[position..<newline])
+                let line = buffer[position..<newline]
                 position = newline + 1
                 return line
             }
             if finished {
                 guard position < filled else { return nil }
-                let line = Array(buffer[position..<filled])
+                let line = buffer[position..<filled]
                 position = filled
                 return line
             }
@@ -256,18 +258,32 @@ final class LineReader {
     }
 }
 
-/// Standard output through one buffer, written in large blocks.
+/// Standard output through one buffer of bytes, written in large blocks with `write(2)`.
 final class BufferedOutput {
-    private var buffer = Data()
+    private static let block = 1 << 16
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(Self.block + 4096) }
 
     func write(_ line: some Collection<UInt8>) {
         buffer.append(contentsOf: line)
         buffer.append(0x0A)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= Self.block { flush() }
     }
 
+    /// Writes what the buffer holds, all of it unless standard output fails (a closed pipe), in which
+    /// case the rest is dropped as nothing can take it.
     func flush() {
-        FileHandle.standardOutput.write(buffer)
+        buffer.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var written = 0
+            while written < bytes.count {
+                let n = Foundation.write(STDOUT_FILENO, base + written, bytes.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                written += n
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -30,7 +30,10 @@ struct JSONLineReader {
 
     /// The line's fields, and the failure if the line could not be read; the fields then hold what
     /// was read before it (for a type failure, every other member of the line).
-    static func read(_ bytes: [UInt8]) -> (line: BatchSummarizer.Line, failure: Failure?) {
+    static func read(_ bytes: [UInt8]) -> (line: BatchSummarizer.Line, failure: Failure?) { read(bytes[...]) }
+
+    /// ``read(_:)-([UInt8])`` of a slice, such as a line of a larger buffer.
+    static func read(_ bytes: ArraySlice<UInt8>) -> (line: BatchSummarizer.Line, failure: Failure?) {
         bytes.withUnsafeBufferPointer { p in
             var reader = JSONLineReader(p)
             if p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { reader.i = 3 }

@@ -143,6 +143,25 @@ struct CommandTests {
         #expect(outputs[4]["error"] != nil)
     }
 
+    /// Lines that cross the reader's 256 KiB buffer, one longer than it, and output many times the writer's
+    /// 64 KiB block: every line gets its summary, in order.
+    @Test func batchModeReadsAndWritesPastItsBuffers() throws {
+        let sentence = "The council met on Tuesday to discuss the new bridge over the river. "
+        var lines = (0..<400).map { n in
+            #"{"id": \#(n), "article": "\#(String(repeating: sentence, count: 12)) Vote \#(n) passed."}"#
+        }
+        lines[200] = #"{"id": 200, "article": "\#(String(repeating: sentence, count: 4_000))"}"#
+        let file = try Self.temporaryFile(Data(lines.joined(separator: "\n").utf8), suffix: ".jsonl")
+        let result = try Self.run(["summarize", "--jsonl", file.path, "--sentences", "1"])
+        #expect(result.status == 0)
+        #expect(result.stdout.utf8.count > 4 << 16)
+        let outputs = result.stdout.split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]
+        }
+        #expect(outputs.map { $0["id"] as? Int } == (0..<400).map { $0 })
+        #expect(outputs.allSatisfy { ($0["summary"] as? [String])?.count == 1 })
+    }
+
     @Test func sentencesCommand() throws {
         let text = "Dr. Smith arrived at 5 p.m. on Friday. He left early!\n\nNew paragraph here"
         let plain = try Self.run(["sentences", "--keep-all-lines", "-"], stdin: Data(text.utf8))
