@@ -32,7 +32,7 @@ struct JSONLineReader {
     /// was read before it (for a type failure, every other member of the line).
     static func read(_ bytes: [UInt8]) -> (line: BatchSummarizer.Line, failure: Failure?) { read(bytes[...]) }
 
-    /// ``read(_:)-([UInt8])`` of a slice, such as a line of a larger buffer.
+    /// The same for a slice, such as a line of a larger buffer, read where it lies.
     static func read(_ bytes: ArraySlice<UInt8>) -> (line: BatchSummarizer.Line, failure: Failure?) {
         bytes.withUnsafeBufferPointer { p in
             var reader = JSONLineReader(p)

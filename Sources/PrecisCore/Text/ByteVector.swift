@@ -1,6 +1,7 @@
 /// Tests on sixteen bytes at once, held in a SIMD vector, for the scans where ``ByteWord``'s eight bytes
-/// a step still cost the most: each test compiles to a few SSE2 instructions (baseline on x86-64) or NEON
-/// ones on ARM, where ``ByteWord`` needs a handful of integer operations per eight bytes.
+/// a step still cost the most: on x86-64 each test compiles to one or two SSE2 instructions (part of the
+/// baseline that Swift builds for), where ``ByteWord`` needs a handful of integer operations per eight
+/// bytes.
 ///
 /// A test gives a `SIMDMask`; ``bits(_:)`` turns it into one bit per byte, the first byte lowest, so that
 /// a scan can ask whether any byte matches or go straight to the first (its trailing zero bits).
