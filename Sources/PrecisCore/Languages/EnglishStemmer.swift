@@ -83,7 +83,7 @@ final class EnglishStemmer {
     // MARK: Letters
 
     /// Whether a byte is one this stemmer takes: a–z, or one of the other bytes of ASCII that a token
-    /// holds besides the apostrophe: 0–9, `-`, `.` and `,` (`,` to `9` but `/`).
+    /// holds besides the apostrophe: `,` `-` `.` and 0–9, which are 0x2C–0x39 without `/` (0x2F).
     @inline(__always)
     private static func isHandled(_ c: UInt8) -> Bool { c &- 0x61 < 26 || (c &- 0x2C < 14 && c != 0x2F) }
 

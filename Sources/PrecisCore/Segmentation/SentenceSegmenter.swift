@@ -143,7 +143,8 @@ public struct SentenceSegmenter: Sendable {
     /// The high bit of each of the eight bytes of `word` that ``split(_:_:into:)`` must look at: terminal
     /// punctuation, line feeds, the characters of separator lines, the lead bytes (E2 and above) of
     /// ellipses and CJK stops, and, for the caption rule, spaces before a capital; `next` is the word one
-    /// byte further on. Every other byte starts no candidate.
+    /// byte further on. Every other byte starts no candidate. The sixteen-byte `candidates` below finds the
+    /// same bytes; a test checks both against one byte-by-byte list.
     @inline(__always)
     static func candidates(_ word: UInt64, _ next: UInt64, _ captionRule: Bool) -> UInt64 {
         var found = ByteWord.equal(word, 0x2E) | ByteWord.equal(word, 0x21) | ByteWord.equal(word, 0x3F)

@@ -225,15 +225,14 @@ struct KeywordExtractor {
                 for t in sentence.tokens {
                     let token = tokens[t]
                     let isKeyword = Counts.isKeyword(token, in: bytes)
-                    // A gap of one byte is read here; only other gaps than none, and only between keywords,
-                    // are read by `adjacent`.
+                    // A gap of one byte is read without a branch; longer ones only between keywords.
                     let gap = token.range.lowerBound - previousEnd
                     var joined = previousIsKeyword & isKeyword
                     if gap == 1 {
-                        let between = bytes[previousEnd]
-                        joined &= between == 0x20 || between == 0x2D ? 1 : 0
+                        joined &= KeywordExtractor.joinsWords(bytes[previousEnd]) ? 1 : 0
                     } else if gap != 0 && joined != 0 {
-                        joined = KeywordExtractor.adjacent(bytes, previousEnd..<previousEnd, token.range) ? 1 : 0
+                        let between = bytes[previousEnd..<token.range.lowerBound]
+                        joined = between.allSatisfy(KeywordExtractor.joinsWords) ? 1 : 0
                     }
                     listed[count] =
                         UInt64(UInt32(bitPattern: token.term)) << 32 | UInt64(truncatingIfNeeded: t)
@@ -362,13 +361,9 @@ struct KeywordExtractor {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[spellings[best].range]), as: UTF8.self)
     }
 
-    /// Whether only spaces or hyphens separate two tokens.
+    /// Whether a byte may stand between the words of a phrase: a space or a hyphen.
     @inline(__always)
-    fileprivate static func adjacent(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        guard a.upperBound < b.lowerBound else { return a.upperBound == b.lowerBound }
-        for i in a.upperBound..<b.lowerBound where bytes[i] != 0x20 && bytes[i] != 0x2D { return false }
-        return true
-    }
+    private static func joinsWords(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2D }
 
     /// Whether a token's text may hold soft hyphens, zero-width spaces or line breaks, which
     /// ``surface(_:_:strippingPossessive:)`` removes: it has a non-ASCII byte or a tab or line break.

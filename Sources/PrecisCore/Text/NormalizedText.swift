@@ -116,6 +116,11 @@ public struct NormalizedText: Sendable {
         offset == bytes.count || bytes[offset] & 0xC0 != 0x80
     }
 
+    /// Whether normalising keeps a byte as it is without looking further: printable ASCII or a line feed.
+    /// (The sixteen-byte search in ``normalize(_:)`` tests the same bytes.)
+    @inline(__always)
+    private static func isKeptAsIs(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || b == 0x0A }
+
     private static func normalize(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], edits: [Edit]) {
         var out = [UInt8]()
         out.reserveCapacity(input.count)
@@ -132,7 +137,7 @@ public struct NormalizedText: Sendable {
 
         while i < n {
             let b = input[i]
-            if (b >= 0x20 && b < 0x7F) || b == 0x0A {
+            if Self.isKeptAsIs(b) {
                 // A run of printable ASCII and line feeds is copied as it is; its end is found sixteen
                 // bytes at a time (``ByteVector``) while they last.
                 var j = i + 1
@@ -146,7 +151,7 @@ public struct NormalizedText: Sendable {
                         if run < 16 { break }
                     }
                 }
-                while j < n && ((input[j] >= 0x20 && input[j] < 0x7F) || input[j] == 0x0A) { j += 1 }
+                while j < n && Self.isKeptAsIs(input[j]) { j += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
                 lastStarterOut = out.count - 1
                 lastStarterIn = j - 1

@@ -157,8 +157,7 @@ struct TermAnalyzer {
                                 of: vector | ByteVector.byte(0x20, where: letterMask),
                                 as: ByteVector.Vector.self)
                             if run > 0 {
-                                let taken = letters & (1 &<< UInt32(run) &- 1)
-                                segmentLetters &+= (taken != 0 ? 1 : 0) &+ (taken & (taken &- 1) != 0 ? 1 : 0)
+                                segmentLetters &+= Self.noneOneOrMore(letters & (1 &<< UInt32(run) &- 1))
                                 // The run's last byte is a letter or else a digit.
                                 previousWasDigit = letters &>> UInt32(run &- 1) & 1 == 0
                             }
@@ -177,10 +176,7 @@ struct TermAnalyzer {
                             // Letters get their 0x20 bit; bytes past the run are written and then written over.
                             UnsafeMutableRawPointer(out + n).storeBytes(of: word | letters &>> 2, as: UInt64.self)
                             if run > 0 {
-                                // Counted as none, one or more, all that the rules ask: a population
-                                // count is a dozen instructions on the baseline x86-64 that Swift builds for.
-                                let taken = letters & ByteWord.lowBytes(run)
-                                segmentLetters &+= (taken != 0 ? 1 : 0) &+ (taken & (taken &- 1) != 0 ? 1 : 0)
+                                segmentLetters &+= Self.noneOneOrMore(letters & ByteWord.lowBytes(run))
                                 previousWasDigit = digits &>> UInt64(run &* 8 &- 1) & 1 != 0
                             }
                             n &+= run
@@ -267,6 +263,13 @@ struct TermAnalyzer {
         }
     }
 
+    /// 0, 1 or 2 for no bit set, one, or more: the letters of a step of a run counted as the joining rules
+    /// ask, where a population count is a dozen instructions on the baseline x86-64 that Swift builds for.
+    @inline(__always)
+    private static func noneOneOrMore<Bits: FixedWidthInteger>(_ bits: Bits) -> Int {
+        (bits != 0 ? 1 : 0) &+ (bits & (bits &- 1) != 0 ? 1 : 0)
+    }
+
     @inline(__always)
     private mutating func lookup(_ token: Pending) -> (Int32, Bool) {
         let known =
@@ -307,8 +310,8 @@ struct TermAnalyzer {
             // Contractions of function words: we're, it'll, don't, isn't.
             stop = stopwords.contains(form[..<apostrophe]) || form.suffix(3).elementsEqual("n't".utf8)
         }
-        // The stemmer (libstemmer, with the Swift English one for most English words) is made on the first form
-        // new to the borrowed table, and kept with it for the analyses that borrow it next.
+        // The stemmer (libstemmer, with the Swift English one for most English words) is made on the first
+        // form new to the borrowed table, and kept with it for the analyses that borrow it next.
         if let algorithm, cache.stemmer?.algorithm != algorithm {
             cache.stemmer = Stemmer(algorithm: algorithm).map {
                 FormCache.OwnedStemmer(algorithm: algorithm, stemmer: $0)
