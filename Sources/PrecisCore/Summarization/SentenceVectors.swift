@@ -246,30 +246,61 @@ struct SentenceVectors {
     }
 }
 
-/// A sparse, symmetric, weighted sentence graph and its stationary distribution under the random
-/// surfer of PageRank (Brin & Page 1998).
+/// A symmetric, weighted sentence graph and its stationary distribution under the random surfer of
+/// PageRank (Brin & Page 1998).
 ///
 /// To keep the cost near-linear in long texts, each sentence is linked only to the sentences within
-/// ``window(count:)`` positions of it: 128 on either side, so a news article of up to 256 sentences gets
+/// ``window(count:)`` positions of it: 128 on either side, so a news article of up to 129 sentences gets
 /// the full graph, narrowing to 32 in texts of tens of thousands of sentences to bound memory.
+///
+/// A full graph is held as a dense matrix, whose PageRank steps compute sixteen sentences' sums at once
+/// (`SIMD16`); a windowed one as sparse rows. Both give the same scores to the last bit: each sentence's
+/// sum runs over its neighbours in ascending order, and a pair without an edge adds an exact zero.
 struct SentenceGraph {
     /// The number of neighbours on either side that a sentence of a text of `n` sentences is linked to:
     /// 128, narrowing to 32 in very long texts, and never more than the text has (`n − 1`), so that a
     /// short text's band holds no columns that no pair reaches.
     static func window(count n: Int) -> Int { min(max(32, min(128, 4_000_000 / max(n, 1))), max(n - 1, 0)) }
 
-    /// The edges in compressed sparse row form: node i's neighbours, in ascending order, are
-    /// `targets[first[i]..<first[i + 1]]`, with the edge weights in `weights` at the same places.
-    private var first: [Int]
-    private var targets: [Int32]
-    private var weights: [Float]
+    private typealias Lanes = SIMD16<Float>
 
-    var count: Int { first.count - 1 }
+    private enum Edges {
+        /// Node i's neighbours, in ascending order, are `targets[first[i]..<first[i + 1]]`, with the edge
+        /// weights in `weights` at the same places.
+        case sparse(first: [Int], targets: [Int32], weights: [Float])
+        /// The weight of every pair, zero for no edge, in rows of `stride` floats (the node count rounded
+        /// up to a multiple of ``Lanes``); the padding is zero.
+        case dense(weights: [Float], stride: Int)
+    }
+
+    let count: Int
+    private let edges: Edges
 
     /// Builds the graph from a band of weights laid out as ``SentenceVectors/cosineBand(window:)`` lays
-    /// it out, with `window` no wider than ``window(count:)``; zero weights are no edge.
+    /// it out, with `window` no wider than ``window(count:)``; zero weights are no edge. `dense` chooses
+    /// the layout, by default dense when the window spans the whole text.
     /// - Complexity: O(n · window).
-    init(count n: Int, band: [Float], window: Int) {
+    init(count n: Int, band: [Float], window: Int, dense: Bool? = nil) {
+        count = n
+        if dense ?? (window >= n - 1) {
+            let stride = (n + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+            let weights = [Float](unsafeUninitializedCapacity: n * stride) { weights, initialized in
+                weights.initialize(repeating: 0)
+                band.withUnsafeBufferPointer { band in
+                    for i in 0..<n {
+                        for j in (i + 1)..<min(n, i + window + 1) {
+                            // Written without a branch: cosines are never negative, and a zero is no edge.
+                            let w = max(band[i * window + (j - i - 1)], 0)
+                            weights[i * stride + j] = w
+                            weights[j * stride + i] = w
+                        }
+                    }
+                }
+                initialized = n * stride
+            }
+            edges = .dense(weights: weights, stride: stride)
+            return
+        }
         // Two passes over the band: one counts each node's degree, one fills the rows. Pairs come in
         // ascending order of (i, j), so each row fills in ascending order of neighbour: first those
         // below the node (as j), then those above it (as i).
@@ -281,9 +312,8 @@ struct SentenceGraph {
             }
         }
         for i in 0..<n { degree[i + 1] += degree[i] }
-        first = degree
-        targets = [Int32](repeating: 0, count: degree[n])
-        weights = [Float](repeating: 0, count: degree[n])
+        var targets = [Int32](repeating: 0, count: degree[n])
+        var weights = [Float](repeating: 0, count: degree[n])
         var next = degree
         for i in 0..<n {
             for j in (i + 1)..<min(n, i + window + 1) {
@@ -297,6 +327,7 @@ struct SentenceGraph {
                 next[j] += 1
             }
         }
+        edges = .sparse(first: degree, targets: targets, weights: weights)
     }
 
     /// Builds the graph with `weight(i, j)` for each pair in the window; zero weights are no edge.
@@ -312,22 +343,56 @@ struct SentenceGraph {
 
     /// Weighted PageRank: score(i) = (1 − d)/N + d · Σⱼ w(j, i) / Σₖ w(j, k) · score(j), iterated until the
     /// largest change is below `tolerance`. Sentences without edges keep the teleport mass only.
-    /// - Complexity: O(iterations · edges).
+    /// - Complexity: O(iterations · edges), or O(iterations · n²) for a dense graph.
     func pageRank(damping d: Float = 0.85, tolerance: Float = 1e-5, maxIterations: Int = 100) -> [Float] {
         let n = count
         guard n > 0 else { return [] }
+        // Each node's total weight, and each edge's share of its source's, w(j, i) / Σₖ w(j, k), taken once.
         var outWeight = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            for k in first[i]..<first[i + 1] { outWeight[i] += weights[k] }
+        let share: [Float]
+        switch edges {
+        case .sparse(let first, let targets, let weights):
+            for i in 0..<n {
+                for k in first[i]..<first[i + 1] { outWeight[i] += weights[k] }
+            }
+            share = (0..<weights.count).map { weights[$0] / outWeight[Int(targets[$0])] }
+        case .dense(let weights, let stride):
+            // Row j holds the shares of j's edges, w(j, i) / Σₖ w(j, k) at column i: what j gives each i.
+            // The matrix is symmetric, so each row's total is its column's, summed for sixteen rows at
+            // once in the same ascending order; a pair without an edge is an exact zero in both.
+            share = [Float](unsafeUninitializedCapacity: weights.count) { share, initialized in
+                weights.withUnsafeBufferPointer { weights in
+                    guard let base = UnsafeRawPointer(weights.baseAddress),
+                        let out = UnsafeMutableRawPointer(share.baseAddress)
+                    else { return }
+                    let lane = MemoryLayout<Float>.stride
+                    for j in Swift.stride(from: 0, to: n, by: Lanes.scalarCount) {
+                        var total = Lanes()
+                        for i in 0..<n {
+                            total += base.loadUnaligned(fromByteOffset: (i * stride + j) * lane, as: Lanes.self)
+                        }
+                        for k in 0..<min(Lanes.scalarCount, n - j) { outWeight[j + k] = total[k] }
+                    }
+                    for j in 0..<n {
+                        // Zero divided by a positive total is zero: no test per pair.
+                        let total = Lanes(repeating: outWeight[j] > 0 ? outWeight[j] : 1)
+                        for i in Swift.stride(from: 0, to: stride, by: Lanes.scalarCount) {
+                            let offset = (j * stride + i) * lane
+                            out.storeBytes(
+                                of: base.loadUnaligned(fromByteOffset: offset, as: Lanes.self) / total,
+                                toByteOffset: offset, as: Lanes.self)
+                        }
+                    }
+                }
+                initialized = weights.count
+            }
         }
-        // Each edge's share of its source's weight, w(j, i) / Σₖ w(j, k), taken once.
-        var share = [Float](repeating: 0, count: weights.count)
-        for k in 0..<weights.count { share[k] = weights[k] / outWeight[Int(targets[k])] }
         var score = [Float](repeating: 1 / Float(n), count: n)
         var next = score
+        let isolated = (0..<n).filter { outWeight[$0] == 0 }
         for _ in 0..<maxIterations {
             var dangling: Float = 0
-            for i in 0..<n where outWeight[i] == 0 { dangling += score[i] }
+            for i in isolated { dangling += score[i] }
             let base = (1 - d) / Float(n) + d * dangling / Float(n)
             let change = step(from: score, into: &next, share: share, base: base, damping: d)
             swap(&score, &next)
@@ -343,17 +408,38 @@ struct SentenceGraph {
         -> Float
     {
         var change: Float = 0
-        first.withUnsafeBufferPointer { first in
-            targets.withUnsafeBufferPointer { targets in
-                share.withUnsafeBufferPointer { share in
-                    score.withUnsafeBufferPointer { score in
-                        next.withUnsafeMutableBufferPointer { next in
-                            for i in 0..<(first.count - 1) {
-                                var sum: Float = 0
-                                for k in first[i]..<first[i + 1] { sum += share[k] * score[Int(targets[k])] }
-                                next[i] = base + d * sum
-                                change = max(change, abs(next[i] - score[i]))
+        share.withUnsafeBufferPointer { share in
+            score.withUnsafeBufferPointer { score in
+                next.withUnsafeMutableBufferPointer { next in
+                    switch edges {
+                    case .sparse(let first, let targets, _):
+                        first.withUnsafeBufferPointer { first in
+                            targets.withUnsafeBufferPointer { targets in
+                                for i in 0..<count {
+                                    var sum: Float = 0
+                                    for k in first[i]..<first[i + 1] { sum += share[k] * score[Int(targets[k])] }
+                                    next[i] = base + d * sum
+                                    change = max(change, abs(next[i] - score[i]))
+                                }
                             }
+                        }
+                    case .dense(_, let stride):
+                        // Sixteen sentences' sums at a time, each over j in ascending order, as in a sparse row;
+                        // a zero share adds an exact zero, since scores are positive and finite.
+                        guard let shares = UnsafeRawPointer(share.baseAddress) else { return }
+                        var i = 0
+                        while i < count {
+                            var sum = Lanes()
+                            for j in 0..<count {
+                                let row = shares.loadUnaligned(
+                                    fromByteOffset: (j * stride + i) * MemoryLayout<Float>.stride, as: Lanes.self)
+                                sum += row * Lanes(repeating: score[j])
+                            }
+                            for lane in 0..<min(Lanes.scalarCount, count - i) {
+                                next[i + lane] = base + d * sum[lane]
+                                change = max(change, abs(next[i + lane] - score[i + lane]))
+                            }
+                            i += Lanes.scalarCount
                         }
                     }
                 }
