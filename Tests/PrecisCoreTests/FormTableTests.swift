@@ -112,6 +112,26 @@ struct FormTableTests {
         #expect(terms.term(ofStem: 5, next: 2) == 1)
         #expect(terms.term(ofStem: 6, next: 2) == 2)
     }
+
+    @Test func aUnionOfListsTellsWhichListsHoldAWord() {
+        // Thirty-one lists: a word of its own in each, one word in every other list, one in all of them.
+        var lists = (0..<31).map { ["only\($0)"] }
+        for k in stride(from: 0, to: 31, by: 2) { lists[k].append("even") }
+        for k in lists.indices { lists[k].append("all") }
+        lists[3].append("all")
+        let set = ByteSet(lists: lists)
+        func holders(_ word: String) -> UInt32 {
+            let bytes = Array(word.utf8)
+            return set.lists(bytes, hash: FormTable.hash(bytes))
+        }
+        for k in 0..<31 { #expect(holders("only\(k)") == 1 << k) }
+        #expect(holders("even") == 0x5555_5555)
+        #expect(holders("all") == 0x7FFF_FFFF)
+        #expect(holders("none") == 0 && holders("") == 0 && holders("only31") == 0)
+        #expect(set.contains(Array("even".utf8)) && !set.contains(Array("odd".utf8)))
+        let single = ByteSet(["mr", "dr"])
+        #expect(single.contains(Array("dr".utf8)) && !single.contains(Array("d".utf8)))
+    }
 }
 
 struct ByteWordTests {

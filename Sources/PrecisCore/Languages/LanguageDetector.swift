@@ -8,31 +8,17 @@
 ///
 /// - Complexity: O(min(n, 8 KiB)): the first 8 KiB (up to 300 words) decide.
 enum LanguageDetector {
-    /// Every catalog language's stopwords in one table; each word's value has bit k set when it is a
-    /// stopword of the k-th catalog language (of the first 31), so a word costs one lookup whatever the
-    /// catalog's size.
-    private static let stopwords: FormTable = {
-        var table = FormTable(capacity: Language.catalog.reduce(0) { $0 + $1.stopwords.count })
-        // Languages in catalog order and each one's words sorted, so that the table is laid out the same
-        // in every process.
-        for (index, language) in Language.catalog.enumerated() where index < 31 {
-            let bit = Int32(bitPattern: 1 << UInt32(index))
-            for word in language.stopwords.sorted() {
-                let bytes = Array(word.utf8)
-                let hash = FormTable.hash(bytes)
-                if !table.update(bytes, hash: hash, { $0.term |= bit }) {
-                    table.insert(bytes, hash: hash, .init(term: bit, stop: true))
-                }
-            }
-        }
-        return table
-    }()
+    /// Every catalog language's stopwords in one set; each word's lists (``ByteSet/lists(_:hash:)``) have
+    /// bit k set when it is a stopword of the k-th catalog language (of the first 31), so a word costs one
+    /// lookup whatever the catalog's size. Each language's words are sorted, so that the table is laid
+    /// out the same in every process.
+    private static let stopwords = ByteSet(lists: Language.catalog.prefix(31).map { $0.stopwords.sorted() })
 
     /// Builds the catalog's languages (their word lists as byte sets) and the detector's table now, as a
     /// process's set-up, instead of in the first text that needs them.
     static func prepare() {
         _ = Language.catalog
-        _ = stopwords.count
+        _ = stopwords
     }
 
     static func detect(_ bytes: [UInt8]) -> Language {
@@ -66,14 +52,12 @@ enum LanguageDetector {
             } else if current.count > 0 {
                 words += 1
                 let word = current.elements
-                if let found = stopwords.find(word, hash: FormTable.hash(word)) {
-                    var mask = UInt32(bitPattern: found.term)
-                    while mask != 0 {
-                        let k = mask.trailingZeroBitCount
-                        hits[k] += 1
-                        leading = max(leading, hits[k])
-                        mask &= mask - 1
-                    }
+                var mask = stopwords.lists(word, hash: FormTable.hash(word))
+                while mask != 0 {
+                    let k = mask.trailingZeroBitCount
+                    hits[k] += 1
+                    leading = max(leading, hits[k])
+                    mask &= mask - 1
                 }
                 current.removeAll()
                 // A hundred words in which one language has a quarter of its stopwords settle it.

@@ -253,12 +253,10 @@ public struct SentenceSegmenter: Sendable {
         if p[k] == 0x2E { return (false, end, k) }
         // The closures take the word sets, not `self`, whose copy would retain every field.
         let words = self.words
-        let (title, beforeNumber, listed) = withLowercased(p, word) { key, hash in
-            (
-                words.titles.contains(key, hash: hash), words.beforeNumbers.contains(key, hash: hash),
-                words.abbreviations.contains(key, hash: hash)
-            )
-        }
+        let lists = withLowercased(p, word) { words.beforePeriods.lists($0, hash: $1) }
+        let title = lists & SegmentationWords.title != 0
+        let beforeNumber = lists & SegmentationWords.beforeNumber != 0
+        let listed = lists & SegmentationWords.abbreviation != 0
         if title { return (false, end, k) }
         // "1. Open the box": a list number opening the sentence.
         if word.lowerBound == sentenceStart && word.count <= 3 && word.allSatisfy({ p[$0] >= 0x30 && p[$0] <= 0x39 }) {
@@ -521,8 +519,10 @@ public struct SentenceSegmenter: Sendable {
         guard e > lower, e < word.lowerBound, p[e - 1] == 0x2E else { return false }
         let previous = previousWord(p, before: e - 1, from: lower)
         guard !previous.isEmpty else { return false }
-        let abbreviations = words.abbreviations
-        return withLowercased(p, word, after: previous) { abbreviations.contains($0, hash: $1) }
+        let beforePeriods = words.beforePeriods
+        return withLowercased(p, word, after: previous) {
+            beforePeriods.lists($0, hash: $1) & SegmentationWords.abbreviation != 0
+        }
     }
 
     /// Whether a single letter and a period stand at `q` ("В." in "В. В. Путин").
@@ -622,16 +622,18 @@ enum Paragraphs {
 
 /// The word lists of ``SegmentationRules`` as byte sets, built once per ``Language``.
 final class SegmentationWords: Sendable {
-    let titles: ByteSet
-    let beforeNumbers: ByteSet
-    let abbreviations: ByteSet
+    /// The titles, the words before numbers and the abbreviations in one set, since the word before a
+    /// period is looked up in all three: ``ByteSet/lists(_:hash:)`` gives a word's lists as the bits
+    /// ``title``, ``beforeNumber`` and ``abbreviation``.
+    let beforePeriods: ByteSet
+    static let title: UInt32 = 1
+    static let beforeNumber: UInt32 = 2
+    static let abbreviation: UInt32 = 4
     let openers: ByteSet
     let unpunctuatedOpeners: ByteSet
 
     init(_ rules: SegmentationRules) {
-        titles = ByteSet(rules.titles)
-        beforeNumbers = ByteSet(rules.beforeNumbers)
-        abbreviations = ByteSet(rules.abbreviations)
+        beforePeriods = ByteSet(lists: [rules.titles, rules.beforeNumbers, rules.abbreviations].map(Array.init))
         openers = ByteSet(rules.openers)
         unpunctuatedOpeners = ByteSet(rules.unpunctuatedOpeners)
     }

@@ -214,18 +214,34 @@ struct FormTable: Sendable {
 }
 
 /// An immutable set of short byte strings (a language's stopwords) for lookups without building a
-/// `String`.
+/// `String`; or the union of several such lists, each word with the lists that hold it, so that one
+/// lookup asks all of them.
 final class ByteSet: Sendable {
     private let table: FormTable
 
     init<S: Sequence>(_ words: S) where S.Element == String {
-        var table = FormTable()
-        for word in words {
-            let bytes = Array(word.utf8)
-            let hash = FormTable.hash(bytes)
-            if table.find(bytes, hash: hash) == nil { table.insert(bytes, hash: hash, .init(term: 0, stop: true)) }
+        self.table = Self.table([Array(words)])
+    }
+
+    /// The union of `lists` (at most 31), where ``lists(_:hash:)`` tells which hold a word.
+    init(lists: [[String]]) {
+        precondition(lists.count <= 31, "at most 31 lists")
+        self.table = Self.table(lists)
+    }
+
+    private static func table(_ lists: [[String]]) -> FormTable {
+        var table = FormTable(capacity: lists.reduce(0) { $0 + $1.count })
+        for (index, list) in lists.enumerated() {
+            let bit = Int32(1) << Int32(index)
+            for word in list {
+                let bytes = Array(word.utf8)
+                let hash = FormTable.hash(bytes)
+                if !table.update(bytes, hash: hash, { $0.term |= bit }) {
+                    table.insert(bytes, hash: hash, .init(term: bit, stop: true))
+                }
+            }
         }
-        self.table = table
+        return table
     }
 
     func contains<Key: Collection<UInt8>>(_ bytes: Key) -> Bool {
@@ -234,6 +250,11 @@ final class ByteSet: Sendable {
 
     func contains<Key: Collection<UInt8>>(_ bytes: Key, hash: UInt32) -> Bool {
         table.find(bytes, hash: hash) != nil
+    }
+
+    /// The lists that hold `bytes`, bit k for the k-th of the initialiser's lists; 0 for none.
+    func lists<Key: Collection<UInt8>>(_ bytes: Key, hash: UInt32) -> UInt32 {
+        table.find(bytes, hash: hash).map { UInt32(bitPattern: $0.term) } ?? 0
     }
 }
 
