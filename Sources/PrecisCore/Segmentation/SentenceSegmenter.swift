@@ -624,15 +624,16 @@ enum Paragraphs {
 final class SegmentationWords: Sendable {
     /// The titles, the words before numbers and the abbreviations in one set, since the word before a
     /// period is looked up in all three: ``ByteSet/lists(_:hash:)`` gives a word's lists as the bits
-    /// ``title``, ``beforeNumber`` and ``abbreviation``.
+    /// ``title``, ``beforeNumber`` and ``abbreviation``, one per list in the order the initialiser gives them.
     let beforePeriods: ByteSet
-    static let title: UInt32 = 1
-    static let beforeNumber: UInt32 = 2
-    static let abbreviation: UInt32 = 4
+    static let title: UInt32 = 1 << 0
+    static let beforeNumber: UInt32 = 1 << 1
+    static let abbreviation: UInt32 = 1 << 2
     let openers: ByteSet
     let unpunctuatedOpeners: ByteSet
 
     init(_ rules: SegmentationRules) {
+        // In the order of the bits above.
         beforePeriods = ByteSet(lists: [rules.titles, rules.beforeNumbers, rules.abbreviations].map(Array.init))
         openers = ByteSet(rules.openers)
         unpunctuatedOpeners = ByteSet(rules.unpunctuatedOpeners)

@@ -357,35 +357,7 @@ struct SentenceGraph {
             }
             share = (0..<weights.count).map { weights[$0] / outWeight[Int(targets[$0])] }
         case .dense(let weights, let stride):
-            // Row j holds the shares of j's edges, w(j, i) / Σₖ w(j, k) at column i: what j gives each i.
-            // The matrix is symmetric, so each row's total is its column's, summed for sixteen rows at
-            // once in the same ascending order; a pair without an edge is an exact zero in both.
-            share = [Float](unsafeUninitializedCapacity: weights.count) { share, initialized in
-                weights.withUnsafeBufferPointer { weights in
-                    guard let base = UnsafeRawPointer(weights.baseAddress),
-                        let out = UnsafeMutableRawPointer(share.baseAddress)
-                    else { return }
-                    let lane = MemoryLayout<Float>.stride
-                    for j in Swift.stride(from: 0, to: n, by: Lanes.scalarCount) {
-                        var total = Lanes()
-                        for i in 0..<n {
-                            total += base.loadUnaligned(fromByteOffset: (i * stride + j) * lane, as: Lanes.self)
-                        }
-                        for k in 0..<min(Lanes.scalarCount, n - j) { outWeight[j + k] = total[k] }
-                    }
-                    for j in 0..<n {
-                        // Zero divided by a positive total is zero: no test per pair.
-                        let total = Lanes(repeating: outWeight[j] > 0 ? outWeight[j] : 1)
-                        for i in Swift.stride(from: 0, to: stride, by: Lanes.scalarCount) {
-                            let offset = (j * stride + i) * lane
-                            out.storeBytes(
-                                of: base.loadUnaligned(fromByteOffset: offset, as: Lanes.self) / total,
-                                toByteOffset: offset, as: Lanes.self)
-                        }
-                    }
-                }
-                initialized = weights.count
-            }
+            share = Self.denseShares(weights, count: n, stride: stride, outWeight: &outWeight)
         }
         var score = [Float](repeating: 1 / Float(n), count: n)
         var next = score
@@ -401,13 +373,47 @@ struct SentenceGraph {
         return score
     }
 
+    /// The sixteen floats at `offset` (in floats) of `base`.
+    @inline(__always)
+    private static func lanes(_ base: UnsafePointer<Float>, at offset: Int) -> Lanes {
+        UnsafeRawPointer(base + offset).loadUnaligned(as: Lanes.self)
+    }
+
+    /// The shares of a dense graph, and each node's total weight in `outWeight`: row j holds the shares of
+    /// j's edges, w(j, i) / Σₖ w(j, k) at column i, what j gives each i.
+    ///
+    /// The matrix is symmetric, so each row's total is its column's, summed for sixteen rows at once in the
+    /// same ascending order as a sparse row's; a pair without an edge is an exact zero in both.
+    private static func denseShares(_ weights: [Float], count n: Int, stride: Int, outWeight: inout [Float])
+        -> [Float]
+    {
+        [Float](unsafeUninitializedCapacity: weights.count) { share, initialized in
+            weights.withUnsafeBufferPointer { weights in
+                guard let base = weights.baseAddress, let out = share.baseAddress else { return }
+                for j in Swift.stride(from: 0, to: n, by: Lanes.scalarCount) {
+                    var total = Lanes()
+                    for i in 0..<n { total += lanes(base, at: i * stride + j) }
+                    for k in 0..<min(Lanes.scalarCount, n - j) { outWeight[j + k] = total[k] }
+                }
+                for j in 0..<n {
+                    // Zero divided by a positive total is zero: no test per pair.
+                    let total = Lanes(repeating: outWeight[j] > 0 ? outWeight[j] : 1)
+                    for i in Swift.stride(from: 0, to: stride, by: Lanes.scalarCount) {
+                        UnsafeMutableRawPointer(out + j * stride + i).storeBytes(
+                            of: lanes(base, at: j * stride + i) / total, as: Lanes.self)
+                    }
+                }
+            }
+            initialized = weights.count
+        }
+    }
+
     /// One PageRank iteration, next(i) = base + d · Σ share · score(j) over i's edges, read through buffers:
     /// every index was made in range by the initialiser, and bounds checks in the innermost loop cost as
     /// much as its work. Returns the largest change of a score.
     private func step(from score: [Float], into next: inout [Float], share: [Float], base: Float, damping d: Float)
         -> Float
     {
-        var change: Float = 0
         share.withUnsafeBufferPointer { share in
             score.withUnsafeBufferPointer { score in
                 next.withUnsafeMutableBufferPointer { next in
@@ -415,34 +421,46 @@ struct SentenceGraph {
                     case .sparse(let first, let targets, _):
                         first.withUnsafeBufferPointer { first in
                             targets.withUnsafeBufferPointer { targets in
-                                for i in 0..<count {
-                                    var sum: Float = 0
-                                    for k in first[i]..<first[i + 1] { sum += share[k] * score[Int(targets[k])] }
-                                    next[i] = base + d * sum
-                                    change = max(change, abs(next[i] - score[i]))
-                                }
+                                Self.sparseStep(first, targets, share, score, next, base: base, damping: d)
                             }
                         }
                     case .dense(_, let stride):
-                        // Sixteen sentences' sums at a time, each over j in ascending order, as in a sparse row;
-                        // a zero share adds an exact zero, since scores are positive and finite.
-                        guard let shares = UnsafeRawPointer(share.baseAddress) else { return }
-                        var i = 0
-                        while i < count {
-                            var sum = Lanes()
-                            for j in 0..<count {
-                                let row = shares.loadUnaligned(
-                                    fromByteOffset: (j * stride + i) * MemoryLayout<Float>.stride, as: Lanes.self)
-                                sum += row * Lanes(repeating: score[j])
-                            }
-                            for lane in 0..<min(Lanes.scalarCount, count - i) {
-                                next[i + lane] = base + d * sum[lane]
-                                change = max(change, abs(next[i + lane] - score[i + lane]))
-                            }
-                            i += Lanes.scalarCount
-                        }
+                        Self.denseStep(share, stride: stride, score, next, base: base, damping: d)
                     }
                 }
+            }
+        }
+    }
+
+    private static func sparseStep(
+        _ first: UnsafeBufferPointer<Int>, _ targets: UnsafeBufferPointer<Int32>, _ share: UnsafeBufferPointer<Float>,
+        _ score: UnsafeBufferPointer<Float>, _ next: UnsafeMutableBufferPointer<Float>, base: Float, damping d: Float
+    ) -> Float {
+        var change: Float = 0
+        for i in 0..<score.count {
+            var sum: Float = 0
+            for k in first[i]..<first[i + 1] { sum += share[k] * score[Int(targets[k])] }
+            next[i] = base + d * sum
+            change = max(change, abs(next[i] - score[i]))
+        }
+        return change
+    }
+
+    /// Sixteen sentences' sums at a time, each over j in ascending order, as in a sparse row; a zero share
+    /// adds an exact zero, since scores are positive and finite.
+    private static func denseStep(
+        _ share: UnsafeBufferPointer<Float>, stride: Int, _ score: UnsafeBufferPointer<Float>,
+        _ next: UnsafeMutableBufferPointer<Float>, base: Float, damping d: Float
+    ) -> Float {
+        guard let shares = share.baseAddress else { return 0 }
+        let n = score.count
+        var change: Float = 0
+        for i in Swift.stride(from: 0, to: n, by: Lanes.scalarCount) {
+            var sum = Lanes()
+            for j in 0..<n { sum += lanes(shares, at: j * stride + i) * Lanes(repeating: score[j]) }
+            for lane in 0..<min(Lanes.scalarCount, n - i) {
+                next[i + lane] = base + d * sum[lane]
+                change = max(change, abs(next[i + lane] - score[i + lane]))
             }
         }
         return change
