@@ -177,6 +177,23 @@ struct WordTests {
         #expect(wrong.isEmpty)
     }
 
+    /// Plain words read whole from one sixteen-byte load keep the ranges of the text as given where
+    /// normalising changed its length before them: no-break spaces become one byte, soft hyphens go.
+    @Test func wordsReadWholeMapBackThroughEdits() throws {
+        let words = ["Reporters", "said", "the", "committee", "met", "again", "today", "in", "Brussels", "and"]
+        let text =
+            words.enumerated().map { k, word in k % 3 == 1 ? "\u{AD}" + word : word }
+            .joined(separator: "\u{A0}") + " agreed on nothing at all."
+        let document = try Document(text, configuration: .init(language: .english, dropsPageWidgets: false))
+        let original = Array(text.utf8)
+        let read = document.tokens.prefix(words.count).map {
+            String(decoding: original[$0.range], as: UTF8.self).filter { $0 != "\u{AD}" }
+        }
+        #expect(read == words)
+        #expect(document.tokens.prefix(words.count).map(\.startsUppercase) == words.map { $0.first!.isUppercase })
+        #expect(document.stem(of: document.tokens[0].term) == "report")
+    }
+
     @Test func lowercasesUnicode() throws {
         let document = try Document(
             "ÉCOLE Straße ПРИВЕТ Ёлка", configuration: .init(language: try Language.named("french")))
