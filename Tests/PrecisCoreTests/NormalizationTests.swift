@@ -194,6 +194,82 @@ struct WordTests {
         #expect(document.stem(of: document.tokens[0].term) == "report")
     }
 
+    /// Random texts of short words, digits, joining marks, punctuation and letters beyond ASCII give the
+    /// tokens and forms of the joining rules applied a character at a time, whichever way the reader
+    /// takes them: many plain words to one sixteen-byte load, or one at a time.
+    @Test func randomTextsFollowTheJoiningRules() throws {
+        let pieces = [
+            "a", "B", "c", "x", "7", "42", "word", "Plain", "é", " ", " ", " ", "  ", ",", ".", "'", "-", "’",
+            "!", "(", "s", "'s",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            // xorshift64 (Marsaglia 2003).
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        var wrong: [String] = []
+        for _ in 0..<1_500 {
+            let text = "Start " + (0..<(20 + next(40))).map { _ in pieces[next(pieces.count)] }.joined() + " end"
+            let document = try Document(text, configuration: .init(language: .undetermined, dropsPageWidgets: false))
+            let surfaces = document.tokens.map { document.surface($0) }
+            let forms = document.tokens.map { document.stem(of: $0.term) }
+            let expected = Self.tokens(text)
+            let expectedForms = expected.map { token -> String in
+                let form = token.lowercased().replacingOccurrences(of: "’", with: "'")
+                return form.utf8.count > 2 && form.hasSuffix("'s") ? String(form.dropLast(2)) : form
+            }
+            if surfaces != expected || forms != expectedForms, wrong.count < 5 { wrong.append(text) }
+        }
+        #expect(wrong.isEmpty)
+    }
+
+    /// The tokens of `text` by the joining rules, read a character at a time: runs of letters and
+    /// digits, continued by an apostrophe before a letter, a hyphen before a letter or digit, a period
+    /// between digits or after a lone letter before a letter, and a comma between digits.
+    private static func tokens(_ text: String) -> [String] {
+        let s = Array(text.unicodeScalars)
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        var tokens: [String] = []
+        var i = 0
+        while i < s.count {
+            guard isLetter(s[i]) || isDigit(s[i]) else {
+                i += 1
+                continue
+            }
+            let start = i
+            var lettersSinceJoin = 0
+            var previousIsDigit = false
+            while true {
+                while i < s.count && (isLetter(s[i]) || isDigit(s[i])) {
+                    previousIsDigit = isDigit(s[i])
+                    lettersSinceJoin += previousIsDigit ? 0 : 1
+                    i += 1
+                }
+                guard i + 1 < s.count else { break }
+                let next = s[i + 1]
+                let joins: Bool
+                switch s[i] {
+                case "'", "’": joins = isLetter(next)
+                case "-": joins = isLetter(next) || isDigit(next)
+                case ".":
+                    let afterLoneLetter = lettersSinceJoin == 1 && !previousIsDigit
+                    joins = (previousIsDigit && isDigit(next)) || (afterLoneLetter && isLetter(next))
+                case ",": joins = previousIsDigit && isDigit(next)
+                default: joins = false
+                }
+                guard joins else { break }
+                lettersSinceJoin = 0
+                i += 1
+            }
+            tokens.append(String(String.UnicodeScalarView(s[start..<i])))
+        }
+        return tokens
+    }
+
     @Test func lowercasesUnicode() throws {
         let document = try Document(
             "ÉCOLE Straße ПРИВЕТ Ёлка", configuration: .init(language: try Language.named("french")))
