@@ -270,8 +270,8 @@ struct TermAnalyzer {
         }
     }
 
-    /// Whether an ASCII byte after a run of letters and digits ends the token: it is no letter or digit,
-    /// and none of the four that may join two parts (' - . ,), which the slower path reads.
+    /// Whether the byte that ends a run of ASCII letters and digits also ends the token: it is ASCII and
+    /// none of the four that may join two parts (' - . ,), whose rules the general path applies.
     @inline(__always)
     private static func endsToken(_ b: UInt8) -> Bool {
         b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E && b != 0x2C
