@@ -113,6 +113,19 @@ struct FormTableTests {
         #expect(terms.term(ofStem: 6, next: 2) == 2)
     }
 
+    /// A form table handed from one analysis to the next numbers each document's terms from 0, in order
+    /// of first appearance, whatever the documents before it met.
+    @Test func borrowedTablesNumberEachDocumentFromZero() throws {
+        let language = Language(
+            code: "en", name: "english", stemmer: "english", stopwords: Language.english.stopwords,
+            segmentation: Language.english.segmentation)
+        let first = try Document("Ships sail north. Trains run south.", configuration: .init(language: language))
+        #expect(first.vocabulary == ["ship", "sail", "north", "train", "run", "south"])
+        let second = try Document("South trains sail. Ships wait.", configuration: .init(language: language))
+        #expect(second.tokens.map(\.term) == [0, 1, 2, 3, 4])
+        #expect(second.vocabulary == ["south", "train", "sail", "ship", "wait"])
+    }
+
     @Test func aUnionOfListsTellsWhichListsHoldAWord() {
         // Thirty-one lists: a word of its own in each, one word in every other list, one in all of them.
         var lists = (0..<31).map { ["only\($0)"] }
