@@ -196,7 +196,7 @@ struct WordTests {
 
     /// Random texts of short words, digits, joining marks, punctuation and letters beyond ASCII give the
     /// tokens and forms of the joining rules applied a character at a time, whichever way the reader
-    /// takes them: many plain words to one sixteen-byte load, or one at a time.
+    /// takes each token: a plain word whole from one sixteen-byte load, or a character at a time.
     @Test func randomTextsFollowTheJoiningRules() throws {
         let pieces = [
             "a", "B", "c", "x", "7", "42", "word", "Plain", "é", " ", " ", " ", "  ", ",", ".", "'", "-", "’",
