@@ -110,19 +110,17 @@ struct TermAnalyzer {
             if let base = p.baseAddress, i &+ 16 <= hi, p[i] < 0x80 {
                 // Most tokens are a run of ASCII letters and digits that ends, within sixteen bytes, at an
                 // ASCII byte that joins nothing (not ' - . or ,): one load reads such a token whole.
-                let vector = ByteVector.load(base, at: i)
-                let letterMask = ByteVector.within(vector | 0x20, 0x61, 0x7A)
-                let letters = ByteVector.bits(letterMask)
-                let run = (~(letters | ByteVector.bits(ByteVector.within(vector, 0x30, 0x39)))).trailingZeroBitCount
+                let bytes = SixteenBytes(base, at: i)
+                let run = bytes.run
                 if run > 0 && run < 16 && Self.endsToken(p[i &+ run]) {
                     scratch.reserve(16)
-                    UnsafeMutableRawPointer(scratch.base + formStart).storeBytes(
-                        of: vector | ByteVector.byte(0x20, where: letterMask), as: ByteVector.Vector.self)
+                    bytes.storeLowercased(at: scratch.base + formStart)
                     scratch.advance(by: run)
                     i &+= run
                     append(
-                        start: start, end: i, formStart: formStart, hasLetter: letters & (1 &<< UInt32(run) &- 1) != 0,
-                        startsUppercase: base[start] &- 0x41 < 26, normalized: mapsRanges ? normalized : nil)
+                        start: start, end: i, formStart: formStart, hasLetter: bytes.lettersInRun != 0,
+                        startsUppercase: UTF8Scalar.isUppercase(UInt32(base[start])),
+                        normalized: mapsRanges ? normalized : nil)
                     continue
                 }
             }
@@ -167,18 +165,13 @@ struct TermAnalyzer {
                         // Set when a sixteen-byte step has found the end of the run.
                         var ended = false
                         while i + 16 <= hi {
-                            let vector = ByteVector.load(base, at: i)
-                            let letterMask = ByteVector.within(vector | 0x20, 0x61, 0x7A)
-                            let letters = ByteVector.bits(letterMask)
-                            let alphanumerics = letters | ByteVector.bits(ByteVector.within(vector, 0x30, 0x39))
-                            let run = (~alphanumerics).trailingZeroBitCount
-                            UnsafeMutableRawPointer(out + n).storeBytes(
-                                of: vector | ByteVector.byte(0x20, where: letterMask),
-                                as: ByteVector.Vector.self)
+                            let bytes = SixteenBytes(base, at: i)
+                            let run = bytes.run
+                            bytes.storeLowercased(at: out + n)
                             if run > 0 {
-                                segmentLetters &+= Self.noneOneOrMore(letters & (1 &<< UInt32(run) &- 1))
+                                segmentLetters &+= Self.noneOneOrMore(bytes.lettersInRun)
                                 // The run's last byte is a letter or else a digit.
-                                previousWasDigit = letters &>> UInt32(run &- 1) & 1 == 0
+                                previousWasDigit = bytes.letters &>> UInt32(run &- 1) & 1 == 0
                             }
                             n &+= run
                             i &+= run
@@ -223,8 +216,7 @@ struct TermAnalyzer {
                     if segmentLetters != lettersBefore { hasLetter = true }
                     guard i < hi else { break }
                     // An ASCII byte other than the four that may join two parts ends the token.
-                    let b = p[i]
-                    if b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E && b != 0x2C { break }
+                    if Self.endsToken(p[i]) { break }
                 }
                 let (d, dl) = UTF8Scalar.decode(p, at: i)
                 if UTF8Scalar.isLetter(d) {
@@ -267,6 +259,33 @@ struct TermAnalyzer {
             append(
                 start: start, end: i, formStart: formStart, hasLetter: hasLetter,
                 startsUppercase: UTF8Scalar.isUppercase(c), normalized: mapsRanges ? normalized : nil)
+        }
+    }
+
+    /// Sixteen bytes of text read for a run of ASCII letters and digits, with bit masks (``ByteVector``),
+    /// so that the end of a word costs no branch per byte: the letters' bits (the first byte's lowest),
+    /// the run's length from the first byte, and the bytes with each letter lowercased.
+    private struct SixteenBytes {
+        let letters: UInt32
+        let run: Int
+        private let lowercased: ByteVector.Vector
+
+        @inline(__always)
+        init(_ base: UnsafePointer<UInt8>, at i: Int) {
+            let vector = ByteVector.load(base, at: i)
+            let letterMask = ByteVector.within(vector | 0x20, 0x61, 0x7A)
+            letters = ByteVector.bits(letterMask)
+            run = (~(letters | ByteVector.bits(ByteVector.within(vector, 0x30, 0x39)))).trailingZeroBitCount
+            lowercased = vector | ByteVector.byte(0x20, where: letterMask)
+        }
+
+        /// The bits of the letters within the run.
+        var lettersInRun: UInt32 { letters & (1 &<< UInt32(run) &- 1) }
+
+        /// Writes all sixteen bytes, lowercased, at `out`; those past the run are written over later.
+        @inline(__always)
+        func storeLowercased(at out: UnsafeMutablePointer<UInt8>) {
+            UnsafeMutableRawPointer(out).storeBytes(of: lowercased, as: ByteVector.Vector.self)
         }
     }
 
