@@ -138,8 +138,7 @@ public struct Document: Sendable {
         self.sentences = sentences
         self.tokens = tokens
         self.droppedLines = dropped
-        analyzer.finish()
-        let stems = analyzer.stems
+        let stems = analyzer.finish()
         self.termCount = stems.count
         self.stemIDs = stems
         self.unknownStemBytes = analyzer.unknownStemBytes

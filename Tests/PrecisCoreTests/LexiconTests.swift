@@ -71,6 +71,25 @@ struct LexiconTests {
         #expect(String(decoding: stem, as: UTF8.self) == "market")
         #expect(lexicon.id(ofStem: Array("market".utf8)) == entry.term)
     }
+
+    @Test func aReturnedTableKeepsItsBuffersUnlessAHugeTextGrewThem() {
+        let lexicon = Lexicon()
+        let small = lexicon.borrowForms()
+        lexicon.returnForms(small)
+        #expect(lexicon.borrowForms().buffers === small.buffers)
+
+        // One sentence of 100,000 words grows the buffer of words waiting for lookup past the limit.
+        var analyzer = TermAnalyzer(language: .english, lexicon: lexicon)
+        var tokens: [Token] = []
+        let bytes = Array(String(repeating: "word ", count: 100_000).utf8)
+        bytes.withUnsafeBufferPointer { p in analyzer.tokenize(p, 0..<bytes.count, normalized: nil, into: &tokens) }
+        #expect(tokens.count == 100_000)
+        analyzer.finish()
+        let next = lexicon.borrowForms()
+        // The table is kept, with its one form, and with buffers of the usual size.
+        #expect(next.forms.count == 1)
+        #expect(next.buffers.areWorthKeeping)
+    }
 }
 
 struct SentenceVectorTests {

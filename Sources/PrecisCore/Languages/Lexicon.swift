@@ -75,9 +75,12 @@ final class Lexicon: Sendable {
         idleForms.withLock { $0.popLast() } ?? FormCache(forms: FormTable(capacity: 1024))
     }
 
-    /// Takes back a borrowed table, unless enough are idle or it has grown too large.
+    /// Takes back a borrowed table, unless enough are idle or it has grown too large; with fresh buffers
+    /// when its own grew too large.
     func returnForms(_ cache: FormCache) {
         guard cache.forms.count <= Self.formsPerTableLimit else { return }
+        var cache = cache
+        if !cache.buffers.areWorthKeeping { cache.buffers = TermAnalyzer.Buffers() }
         idleForms.withLock { idle in
             if idle.count < Self.idleTableLimit { idle.append(cache) }
         }
@@ -92,6 +95,10 @@ struct FormCache: Sendable {
     var terms = StemTerms()
     /// The stemmer of the analyses that borrow the cache, made by the first one that stems a word.
     var stemmer: OwnedStemmer?
+    var buffers = TermAnalyzer.Buffers()
+
+    /// What an analysis holds once it has given its cache back: nothing of the cache it had.
+    static let returned = FormCache(forms: FormTable(capacity: 1))
 
     /// A stemmer, which keeps state between calls, passed from one analysis to the next with the cache
     /// that holds it: only the analysis that has borrowed the cache uses it.

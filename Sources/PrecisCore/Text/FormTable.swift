@@ -367,6 +367,9 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
 
     func removeAll() { count = 0 }
 
+    /// The bytes of room held, the eight elements that follow it left out.
+    var byteCapacity: Int { capacity * MemoryLayout<Element>.stride }
+
     func removeLast(_ k: Int) { count = max(0, count - k) }
 
     private func grow() {

@@ -24,12 +24,13 @@ struct TermAnalyzer {
     private var unknownStems = FormTable(capacity: 8)
     /// For each term of the document, the lexicon's stem id, or `-(k + 1)` for the k-th stem that a
     /// full lexicon does not know (its bytes are `unknownStemBytes[unknownStemEnds[k - 1]..<unknownStemEnds[k]]`).
+    /// Valid until ``finish()``, which returns it.
     var stems: [Int32] { Array(stemIDs.elements) }
     /// ``stems`` as they are numbered.
-    private let stemIDs = GrowableBuffer<Int32>(capacity: 256)
+    private let stemIDs: GrowableBuffer<Int32>
     private(set) var unknownStemBytes: [UInt8] = []
     private(set) var unknownStemEnds: [Int32] = []
-    private var scratch = GrowableBuffer<UInt8>(capacity: 1024)
+    private var scratch: GrowableBuffer<UInt8>
 
     /// An analyzer for `language` that shares `lexicon`, by default the language's own. Call
     /// ``finish()`` when done, to give the borrowed form table back.
@@ -39,17 +40,26 @@ struct TermAnalyzer {
         algorithm = language.stemmer
         cache = self.lexicon.borrowForms()
         cache.terms.beginDocument()
+        stemIDs = cache.buffers.stemIDs
+        scratch = cache.buffers.scratch
+        pending = cache.buffers.pending
+        stemIDs.removeAll()
     }
 
-    /// Gives the borrowed form table back to the lexicon; the analyzer is not used afterwards.
-    mutating func finish() {
+    /// Gives the borrowed form table back to the lexicon, and returns ``stems``, which the next analysis
+    /// to borrow the table writes over; the analyzer is not used afterwards.
+    @discardableResult
+    mutating func finish() -> [Int32] {
+        let stems = self.stems
         lexicon.returnForms(cache)
-        cache = FormCache(forms: FormTable(capacity: 1))
+        // No reference to the table stays here, so the next analysis to borrow it changes it in place.
+        cache = FormCache.returned
+        return stems
     }
 
     /// A token read but not yet looked up: where it is, where its lowercase form is in `scratch`, and
     /// the form's hash and, when it has at most eight bytes, its ``FormTable/word(_:)``.
-    private struct Pending: BitwiseCopyable {
+    fileprivate struct Pending: BitwiseCopyable {
         /// The token's range: bounds rather than a `Range`, which is not `BitwiseCopyable`.
         var start: Int
         var end: Int
@@ -60,7 +70,7 @@ struct TermAnalyzer {
         var hasLetter: Bool
         var startsUppercase: Bool
     }
-    private let pending = GrowableBuffer<Pending>(capacity: 64)
+    private let pending: GrowableBuffer<Pending>
     /// What ``FormTable/touch(hash:)`` read, kept so that the reads are made.
     private var touched: UInt8 = 0
 
@@ -400,5 +410,25 @@ struct TermAnalyzer {
         }
         unknownForms.insert(form, hash: hash, FormTable.Value(term: term, stop: isStopword))
         return (term, isStopword)
+    }
+}
+
+extension TermAnalyzer {
+    /// The buffers an analysis reads and numbers its words in, kept with the borrowed form table
+    /// (``FormCache``) so that the analyses after the first allocate and grow none of their own.
+    final class Buffers: @unchecked Sendable {
+        // Unchecked: like the table that holds them, only the analysis that has borrowed it uses them.
+        fileprivate let stemIDs = GrowableBuffer<Int32>(capacity: 256)
+        fileprivate let scratch = GrowableBuffer<UInt8>(capacity: 1024)
+        fileprivate let pending = GrowableBuffer<Pending>(capacity: 64)
+
+        /// The most bytes of buffers worth keeping for the next analysis: a huge text's grow to its size,
+        /// which a server should not hold on to after it.
+        static let keptByteLimit = 4 << 20
+
+        /// Whether the buffers are within ``keptByteLimit``.
+        var areWorthKeeping: Bool {
+            stemIDs.byteCapacity + scratch.byteCapacity + pending.byteCapacity <= Self.keptByteLimit
+        }
     }
 }
