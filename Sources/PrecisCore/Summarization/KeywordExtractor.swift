@@ -211,10 +211,12 @@ struct KeywordExtractor {
             _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
             _ sentences: UnsafeBufferPointer<Sentence>, vocabularySize: Int, titleTerms: [Int32]
         ) {
-            stats = [TermStats](repeating: TermStats(), count: vocabularySize)
+            // Copied from `repeatElement`, which fills with vector stores: `init(repeating:count:)`
+            // stores a `TermStats` at a time.
+            stats = Array(repeatElement(TermStats(), count: vocabularySize))
             for term in titleTerms where Int(term) < vocabularySize { stats[Int(term)].inTitle = true }
             // One more place than tokens, written for a term's first occurrence and never read.
-            nextSame = [Int32](repeating: -1, count: tokens.count + 1)
+            nextSame = Array(repeatElement(-1, count: tokens.count + 1))
             let listed = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tokens.count + 1)
             defer { listed.deallocate() }
             var count = 0
