@@ -169,7 +169,7 @@ struct WordTests {
                 let expectedFlags = [
                     [hasLetter, run.first!.isUppercase], [true, false], [hasLetter, run.first!.isLetter],
                 ]
-                if surfaces != expected || forms != expected.map { $0.lowercased() } || flags != expectedFlags {
+                if surfaces != expected || forms != expected.map({ $0.lowercased() }) || flags != expectedFlags {
                     if wrong.count < 5 { wrong.append(text) }
                 }
             }
