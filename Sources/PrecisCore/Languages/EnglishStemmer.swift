@@ -128,7 +128,11 @@ final class EnglishStemmer {
         p1 = count
         p2 = count
         let head = word()
-        let prefix = tables.regionPrefixes.first { count >= $0.length && head & $0.mask == $0.letters }
+        // Only words that start with a, c or g (arsen-, commun-, gener-) are looked for among the prefixes.
+        let first = head & 0xFF
+        let prefix =
+            first == 0x61 || first == 0x63 || first == 0x67
+            ? tables.regionPrefixes.first { count >= $0.length && head & $0.mask == $0.letters } : nil
         guard let r1 = prefix?.length ?? regionStart(from: 0) else { return }
         p1 = r1
         p2 = regionStart(from: r1) ?? count
