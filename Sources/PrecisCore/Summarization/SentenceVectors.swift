@@ -24,15 +24,14 @@ struct SentenceVectors {
     ///   they do not and their ids are sorted instead.
     init(_ document: Document) {
         let n = document.sentences.count
-        var df = [Int32](repeating: 0, count: document.termCount)
-        var frequency = [Int32](repeating: 0, count: document.termCount)
         var contentWords = [Int](repeating: 0, count: n)
         var offsets = [Int](repeating: 0, count: n + 1)
-        // At most one entry per token.
-        var terms: [Int32] = []
-        terms.reserveCapacity(document.tokens.count)
-        var counts: [Float] = []
-        counts.reserveCapacity(document.tokens.count)
+        // At most one entry per token: the sentences' terms and their counts, `entries` of them so far.
+        let entryTerms = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
+        defer { entryTerms.deallocate() }
+        let entryCounts = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(document.tokens.count, 1))
+        defer { entryCounts.deallocate() }
+        var entries = 0
         // A sentence's content terms are marked in a bit set of the document's terms and counted, then
         // read in ascending order from the marked words: no two terms are compared, so there is no
         // branch on their order to mispredict. Words are cleared as they are read. A sentence whose
@@ -47,6 +46,15 @@ struct SentenceVectors {
         defer { occurrences.deallocate() }
         let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
         defer { scratch.deallocate() }
+        // The entries, and each term's document and content frequencies, are written through buffers
+        // rather than arrays, whose checks on every write cost as much as the work: every term is below
+        // `termCount`, and there is room for an entry a token.
+        let df = UnsafeMutableBufferPointer<Int32>.allocate(capacity: termCount)
+        df.initialize(repeating: 0)
+        defer { df.deallocate() }
+        let frequency = UnsafeMutableBufferPointer<Int32>.allocate(capacity: termCount)
+        frequency.initialize(repeating: 0)
+        defer { frequency.deallocate() }
         document.tokens.withUnsafeBufferPointer { tokens in
             for (s, sentence) in document.sentences.enumerated() {
                 var k = 0
@@ -66,7 +74,7 @@ struct SentenceVectors {
                 }
                 contentWords[s] = k
                 guard k > 0 else {
-                    offsets[s + 1] = terms.count
+                    offsets[s + 1] = entries
                     continue
                 }
                 // The sentence's distinct terms in ascending order, in `scratch`.
@@ -94,12 +102,13 @@ struct SentenceVectors {
                     let term = Int(scratch[i])
                     let count = occurrences[term]
                     occurrences[term] = 0
-                    terms.append(Int32(truncatingIfNeeded: term))
-                    counts.append(Float(count))
-                    df[term] += 1
-                    frequency[term] += count
+                    entryTerms[entries &+ i] = Int32(truncatingIfNeeded: term)
+                    entryCounts[entries &+ i] = Float(count)
+                    df[term] &+= 1
+                    frequency[term] &+= count
                 }
-                offsets[s + 1] = terms.count
+                entries &+= distinct
+                offsets[s + 1] = entries
             }
         }
         let total = Float(n)
@@ -108,12 +117,13 @@ struct SentenceVectors {
         for f in df where f > 0 && idfOfFrequency[Int(f)] == 0 {
             idfOfFrequency[Int(f)] = logf((1 + total) / (1 + Float(f))) + 1
         }
-        var weights = [Float](repeating: 0, count: terms.count)
+        let terms = Array(entryTerms[..<entries])
+        var weights = [Float](repeating: 0, count: entries)
         for s in 0..<n {
             var norm: Float = 0
             for k in offsets[s]..<offsets[s + 1] {
                 let idf = idfOfFrequency[Int(df[Int(terms[k])])]
-                weights[k] = counts[k] * idf
+                weights[k] = entryCounts[k] * idf
                 norm += weights[k] * weights[k]
             }
             if norm > 0 {
@@ -125,9 +135,9 @@ struct SentenceVectors {
         self.offsets = offsets
         self.terms = terms
         self.weights = weights
-        self.documentFrequency = df
+        self.documentFrequency = Array(df)
         self.contentWords = contentWords
-        self.contentFrequency = frequency
+        self.contentFrequency = Array(frequency)
     }
 
     /// The number of distinct terms of sentence `s`.
