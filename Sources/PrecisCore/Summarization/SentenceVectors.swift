@@ -316,9 +316,10 @@ struct SentenceGraph {
                     for i in 0..<n {
                         for j in (i + 1)..<min(n, i + window + 1) {
                             // Written without a branch: cosines are never negative, and a zero is no edge.
-                            let w = max(band[i * window + (j - i - 1)], 0)
-                            weights[i * stride + j] = w
-                            weights[j * stride + i] = w
+                            // Indices below n · stride cannot overflow.
+                            let w = max(band[i &* window &+ (j &- i &- 1)], 0)
+                            weights[i &* stride &+ j] = w
+                            weights[j &* stride &+ i] = w
                         }
                     }
                 }
@@ -481,12 +482,14 @@ struct SentenceGraph {
         guard let shares = share.baseAddress else { return 0 }
         let n = score.count
         var change: Float = 0
+        // Offsets are below the matrix's n · stride floats: wrapping arithmetic, which cannot wrap, saves
+        // the overflow checks of the innermost loop.
         for i in Swift.stride(from: 0, to: n, by: Lanes.scalarCount) {
             var sum = Lanes()
-            for j in 0..<n { sum += lanes(shares, at: j * stride + i) * Lanes(repeating: score[j]) }
-            for lane in 0..<min(Lanes.scalarCount, n - i) {
-                next[i + lane] = base + d * sum[lane]
-                change = max(change, abs(next[i + lane] - score[i + lane]))
+            for j in 0..<n { sum += lanes(shares, at: j &* stride &+ i) * Lanes(repeating: score[j]) }
+            for lane in 0..<min(Lanes.scalarCount, n &- i) {
+                next[i &+ lane] = base + d * sum[lane]
+                change = max(change, abs(next[i &+ lane] - score[i &+ lane]))
             }
         }
         return change
