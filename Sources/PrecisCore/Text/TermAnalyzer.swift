@@ -422,8 +422,8 @@ extension TermAnalyzer {
         fileprivate let scratch = GrowableBuffer<UInt8>(capacity: 1024)
         fileprivate let pending = GrowableBuffer<Pending>(capacity: 64)
 
-        /// The most bytes of buffers worth keeping for the next analysis: a huge text's grow to its size,
-        /// which a server should not hold on to after it.
+        /// The most bytes of buffers worth keeping for the next analysis: the buffers of a huge text grow
+        /// with it, and a server should not hold on to them after it.
         static let keptByteLimit = 4 << 20
 
         /// Whether the buffers are within ``keptByteLimit``.
