@@ -36,3 +36,21 @@ enum Fixtures {
         Проект моста впервые предложили в 2014 г. Прежние варианты отклонили, потому что они перекрывали бы судоходные пути порта.
         """
 }
+
+/// A fixed-seed generator for the tests that draw random texts and bytes, so that each run tries the same
+/// cases: xorshift64 (Marsaglia 2003, "Xorshift RNGs"), whose next value is its new state.
+struct Xorshift64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+
+    /// The next value reduced modulo `bound`.
+    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}

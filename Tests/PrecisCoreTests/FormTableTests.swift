@@ -164,17 +164,14 @@ struct ByteWordTests {
     /// Every byte value at every position, among random neighbours, gets the letter, digit, quotation
     /// mark, control, capital and lead-byte bits that a byte-by-byte test gives.
     @Test func bytesAreClassifiedExactly() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var random = Xorshift64(seed: 0x2545_F491_4F6C_DD1D)
         var wrong: [String] = []
         for position in 0..<8 {
             for value in 0...255 {
                 for _ in 0..<4 {
-                    // xorshift64 (Marsaglia 2003) for the other seven bytes.
-                    state ^= state << 13
-                    state ^= state >> 7
-                    state ^= state << 17
+                    // Random bytes for the other seven.
                     let shift = UInt64(8 * position)
-                    let word = state & ~(0xFF << shift) | UInt64(value) << shift
+                    let word = random.next() & ~(0xFF << shift) | UInt64(value) << shift
                     var letters: UInt64 = 0
                     var digits: UInt64 = 0
                     var quotes: UInt64 = 0
@@ -211,17 +208,12 @@ struct ByteVectorTests {
     /// Every byte value at every one of the sixteen positions, among random neighbours, gets the bits
     /// that a byte-by-byte test gives, and ``ByteVector/byte(_:where:)`` sets exactly the matching bytes.
     @Test func bytesAreClassifiedExactly() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var random = Xorshift64(seed: 0x9E37_79B9_7F4A_7C15)
         var wrong: [String] = []
         for position in 0..<16 {
             for value in 0...255 {
-                // xorshift64 (Marsaglia 2003) for the other fifteen bytes.
-                var bytes = (0..<16).map { _ in
-                    state ^= state << 13
-                    state ^= state >> 7
-                    state ^= state << 17
-                    return UInt8(truncatingIfNeeded: state)
-                }
+                // Random bytes for the other fifteen.
+                var bytes = (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }
                 bytes[position] = UInt8(value)
                 let vector = bytes.withUnsafeBufferPointer { ByteVector.load($0.baseAddress!, at: 0) }
                 var expected: (UInt32, UInt32, UInt32) = (0, 0, 0)

@@ -141,18 +141,11 @@ struct WordTests {
     /// read a byte at a time: a period joins digits to digits, and a lone letter to a letter.
     @Test func longRunsAreReadWhole() throws {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var random = Xorshift64(seed: 0x2545_F491_4F6C_DD1D)
         var wrong: [String] = []
         for length in 1...40 {
             for offset in 0..<17 {
-                // xorshift64 (Marsaglia 2003).
-                let run = String(
-                    (0..<length).map { _ in
-                        state ^= state << 13
-                        state ^= state >> 7
-                        state ^= state << 17
-                        return alphabet[Int(state % UInt64(alphabet.count))]
-                    })
+                let run = String((0..<length).map { _ in alphabet[random.next(alphabet.count)] })
                 let text =
                     String(repeating: " ", count: offset) + "x " + run + " y " + run.uppercased() + ", " + run
                     + "5.1 z " + run + ".b"
@@ -202,17 +195,12 @@ struct WordTests {
             "a", "B", "c", "x", "7", "42", "word", "Plain", "é", " ", " ", " ", "  ", ",", ".", "'", "-", "’",
             "!", "(", "s", "'s",
         ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            // xorshift64 (Marsaglia 2003).
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = Xorshift64(seed: 0x9E37_79B9_7F4A_7C15)
         var wrong: [String] = []
         for _ in 0..<1_500 {
-            let text = "Start " + (0..<(20 + next(40))).map { _ in pieces[next(pieces.count)] }.joined() + " end"
+            let text =
+                "Start " + (0..<(20 + random.next(40))).map { _ in pieces[random.next(pieces.count)] }.joined()
+                + " end"
             let document = try Document(text, configuration: .init(language: .undetermined, dropsPageWidgets: false))
             let surfaces = document.tokens.map { document.surface($0) }
             let forms = document.tokens.map { document.stem(of: $0.term) }

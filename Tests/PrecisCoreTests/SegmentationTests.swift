@@ -231,17 +231,14 @@ struct SegmentationTests {
             0x0A, 0x20, 0x21, 0x23, 0x2A, 0x2C, 0x2D, 0x2E, 0x3D, 0x3F, 0x41, 0x5A, 0x5F, 0x61, 0x7A, 0x7E, 0x80,
             0xD0, 0xE1, 0xE2, 0xE3, 0xEF, 0xFF, 0x00, 0x40, 0x5B,
         ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var random = Xorshift64(seed: 0x9E37_79B9_7F4A_7C15)
         var wrong: [String] = []
         for caption in [false, true] {
             for _ in 0..<100_000 {
                 var window: [UInt8] = []
                 for _ in 0..<17 {
-                    // xorshift64 (Marsaglia 2003); mostly letters and spaces, as in text.
-                    state ^= state << 13
-                    state ^= state >> 7
-                    state ^= state << 17
-                    let pick = Int(state % 64)
+                    // Mostly letters and spaces, as in text.
+                    let pick = random.next(64)
                     window.append(pick < 30 ? 0x61 + UInt8(pick % 26) : pick < 40 ? 0x20 : bytes[pick % bytes.count])
                 }
                 var expected: UInt32 = 0
