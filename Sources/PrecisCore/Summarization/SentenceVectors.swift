@@ -180,43 +180,36 @@ struct SentenceVectors {
         // Each term's sentences (ascending) and weights, in compressed-row form by term id.
         var starts = [Int](repeating: 0, count: documentFrequency.count + 1)
         for t in documentFrequency.indices { starts[t + 1] = starts[t] + Int(documentFrequency[t]) }
-        var sentenceOf = [Int32](repeating: 0, count: terms.count)
-        var weightOf = [Float](repeating: 0, count: terms.count)
-        // Written and read through buffers: each term's entries lie within its row, whose rows partition
-        // the entries, and two sentences of a term at most `window` apart have their cosine in the band,
-        // so every index is in range, and the arrays' checks (uniqueness, bounds, overflow) would cost as
-        // much as the work.
-        var fill = [Int](starts.dropLast())
-        fill.withUnsafeMutableBufferPointer { fill in
-            sentenceOf.withUnsafeMutableBufferPointer { sentenceOf in
-                weightOf.withUnsafeMutableBufferPointer { weightOf in
-                    for s in 0..<count {
-                        for k in offsets[s]..<offsets[s + 1] {
-                            let t = Int(terms[k])
-                            sentenceOf[fill[t]] = Int32(truncatingIfNeeded: s)
-                            weightOf[fill[t]] = weights[k]
-                            fill[t] &+= 1
-                        }
-                    }
-                }
+        // Filled and read through buffers: each term's entries lie within its own row of `starts`, and two
+        // sentences of a term at most `window` apart have their cosine in the band, so every index is in
+        // range, and an array's checks (uniqueness, bounds, overflow) would cost as much as the work.
+        let sentenceOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: terms.count)
+        defer { sentenceOf.deallocate() }
+        let weightOf = UnsafeMutableBufferPointer<Float>.allocate(capacity: terms.count)
+        defer { weightOf.deallocate() }
+        let fill = UnsafeMutableBufferPointer<Int>.allocate(capacity: documentFrequency.count)
+        defer { fill.deallocate() }
+        _ = fill.initialize(from: starts.dropLast())
+        for s in 0..<count {
+            for k in offsets[s]..<offsets[s + 1] {
+                let t = Int(terms[k])
+                sentenceOf[fill[t]] = Int32(truncatingIfNeeded: s)
+                weightOf[fill[t]] = weights[k]
+                fill[t] &+= 1
             }
         }
         band.withUnsafeMutableBufferPointer { band in
-            sentenceOf.withUnsafeBufferPointer { sentenceOf in
-                weightOf.withUnsafeBufferPointer { weightOf in
-                    for t in documentFrequency.indices where documentFrequency[t] > 1 {
-                        let end = starts[t + 1]
-                        for a in starts[t]..<end {
-                            let i = Int(sentenceOf[a])
-                            let wa = weightOf[a]
-                            var b = a &+ 1
-                            while b < end {
-                                let j = Int(sentenceOf[b])
-                                guard j &- i <= window else { break }
-                                band[i &* window &+ (j &- i &- 1)] += wa * weightOf[b]
-                                b &+= 1
-                            }
-                        }
+            for t in documentFrequency.indices where documentFrequency[t] > 1 {
+                let end = starts[t + 1]
+                for a in starts[t]..<end {
+                    let i = Int(sentenceOf[a])
+                    let wa = weightOf[a]
+                    var b = a &+ 1
+                    while b < end {
+                        let j = Int(sentenceOf[b])
+                        guard j &- i <= window else { break }
+                        band[i &* window &+ (j &- i &- 1)] += wa * weightOf[b]
+                        b &+= 1
                     }
                 }
             }
