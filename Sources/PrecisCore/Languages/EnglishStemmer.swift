@@ -128,10 +128,9 @@ final class EnglishStemmer {
         p1 = count
         p2 = count
         let head = word()
-        // Only words that start with a, c or g (arsen-, commun-, gener-) are looked for among the prefixes.
-        let first = head & 0xFF
+        // Only words that start as a prefix does are looked for among the prefixes.
         let prefix =
-            first == 0x61 || first == 0x63 || first == 0x67
+            Self.isLetter(w[0], in: tables.regionPrefixStarts)
             ? tables.regionPrefixes.first { count >= $0.length && head & $0.mask == $0.letters } : nil
         guard let r1 = prefix?.length ?? regionStart(from: 0) else { return }
         p1 = r1
@@ -322,7 +321,10 @@ final class EnglishStemmer {
                 "ive", "ize",
             ].map { Rule($0, .delete) } + [Rule("ion", .deleteAfterST)])
 
-        let regionPrefixes = ["gener", "commun", "arsen"].map(Spelling.init)
+        private static let prefixWords = ["gener", "commun", "arsen"]
+        let regionPrefixes = Self.prefixWords.map(Spelling.init)
+        /// The first letters of ``regionPrefixes``, for ``isLetter(_:in:)``.
+        let regionPrefixStarts = EnglishStemmer.letterMask(String(Self.prefixWords.compactMap(\.first)))
         let specialWords = [
             ("skis", "ski"), ("skies", "sky"), ("dying", "die"), ("lying", "lie"), ("tying", "tie"), ("idly", "idl"),
             ("gently", "gentl"), ("ugly", "ugli"), ("early", "earli"), ("only", "onli"), ("singly", "singl"),
