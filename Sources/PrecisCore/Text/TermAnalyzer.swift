@@ -40,6 +40,7 @@ struct TermAnalyzer {
         algorithm = language.stemmer
         cache = self.lexicon.borrowForms()
         cache.terms.beginDocument()
+        // The cache's buffers, held here too so that the per-token paths reach each with one load.
         stemIDs = cache.buffers.stemIDs
         scratch = cache.buffers.scratch
         pending = cache.buffers.pending
