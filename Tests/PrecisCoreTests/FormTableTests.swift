@@ -41,6 +41,24 @@ struct FormTableTests {
                 == nil)
     }
 
+    @Test func keysInMemoryHashAsTheyDoByteByByte() {
+        // A lazy map has no contiguous storage, so it takes the byte-at-a-time definition; an array, and a
+        // slice at every offset, are read with whole-word loads.
+        for key in Self.keys {
+            let byteByByte = key.lazy.map { $0 }
+            #expect(FormTable.hash(key) == FormTable.hash(byteByByte), "\(key)")
+            if key.count <= 8 { #expect(FormTable.word(key) == FormTable.word(byteByByte), "\(key)") }
+        }
+        let text = Array("well-known 1,000 naïve".utf8)
+        for start in 0..<text.count {
+            for end in start...text.count {
+                let slice = text[start..<end]
+                #expect(FormTable.hash(slice) == FormTable.hash(slice.lazy.map { $0 }))
+                if end - start <= 8 { #expect(FormTable.word(slice) == FormTable.word(slice.lazy.map { $0 })) }
+            }
+        }
+    }
+
     @Test func keysThatShareAHashAreToldApartByTheirBytes() throws {
         // Every key forced onto one hash: the slots' words and the arena decide.
         var table = FormTable(capacity: 4)

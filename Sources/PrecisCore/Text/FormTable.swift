@@ -51,6 +51,7 @@ struct FormTable: Sendable {
     /// choose the slot.
     @inline(__always)
     static func hash<Key: Collection<UInt8>>(_ key: Key) -> UInt32 {
+        if let hash = key.withContiguousStorageIfAvailable(hash(contiguous:)) { return hash }
         var h: UInt64 = 0
         var word: UInt64 = 0
         var shift: UInt64 = 0
@@ -67,6 +68,21 @@ struct FormTable: Sendable {
         }
         if shift > 0 { h = mix(h, word) }
         return finish(h, length: count)
+    }
+
+    /// ``hash(_:)`` of bytes in memory, read eight at a time and the last few with ``word(_:count:)``.
+    @inline(__always)
+    private static func hash(contiguous key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt64 = 0
+        if let base = key.baseAddress {
+            var i = 0
+            while key.count &- i >= 8 {
+                h = mix(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                i &+= 8
+            }
+            if i < key.count { h = mix(h, word(base + i, count: key.count &- i)) }
+        }
+        return finish(h, length: key.count)
     }
 
     /// The hash of a key of at most eight bytes given as its ``word(_:)``; the same as ``hash(_:)``.
@@ -89,6 +105,10 @@ struct FormTable: Sendable {
     /// A key of at most eight bytes as one word, first byte lowest and zeros after the last.
     @inline(__always)
     static func word<Key: Collection<UInt8>>(_ key: Key) -> UInt64 {
+        let contiguous = key.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { Self.word($0, count: buffer.count) } ?? 0
+        }
+        if let contiguous { return contiguous }
         var word: UInt64 = 0
         var shift: UInt64 = 0
         for byte in key {
@@ -96,6 +116,23 @@ struct FormTable: Sendable {
             shift += 8
         }
         return word
+    }
+
+    /// The `count` bytes at `bytes`, at most eight, as ``word(_:)`` makes them: with two loads of four
+    /// bytes that overlap (bytes read twice land in the same place), or three single bytes for fewer
+    /// than four, rather than a loop over the bytes. Little-endian, as ``ByteWord`` is.
+    @inline(__always)
+    static func word(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(bytes)
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
+            return low | high &<< UInt64(truncatingIfNeeded: (count &- 4) &* 8)
+        }
+        guard count > 0 else { return 0 }
+        let middle = count &>> 1
+        return UInt64(bytes[0]) | UInt64(bytes[middle]) &<< UInt64(truncatingIfNeeded: middle &* 8)
+            | UInt64(bytes[count &- 1]) &<< UInt64(truncatingIfNeeded: (count &- 1) &* 8)
     }
 
     /// What a slot keeps of a key's hash and length: the length code, 1 to 255 (lengths from 254 on
