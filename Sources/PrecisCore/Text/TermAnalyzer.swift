@@ -105,16 +105,18 @@ struct TermAnalyzer {
         var i = range.lowerBound
         let hi = range.upperBound
         while i < hi {
-            // Spaces and punctuation are skipped eight ASCII bytes at a time, to the first letter, digit or
+            // Spaces and punctuation are skipped sixteen ASCII bytes at a time, to the first letter, digit or
             // byte of another script.
-            if let base = p.baseAddress, i + 8 <= hi {
-                let word = ByteWord.load(base, at: i)
-                let starts = ByteWord.letters(word) | ByteWord.digits(word) | word & ByteWord.high
+            if let base = p.baseAddress, i &+ 16 <= hi {
+                let vector = ByteVector.load(base, at: i)
+                let starts = ByteVector.bits(
+                    ByteVector.within(vector | 0x20, 0x61, 0x7A) .| ByteVector.within(vector, 0x30, 0x39)
+                        .| ByteVector.atLeast(0x80, vector))
                 if starts == 0 {
-                    i += 8
+                    i &+= 16
                     continue
                 }
-                i += starts.trailingZeroBitCount &>> 3
+                i &+= starts.trailingZeroBitCount
             }
             let start = i
             let formStart = scratch.count
