@@ -288,6 +288,16 @@ struct WordTests {
         #expect(try Document(text).language.code == code)
     }
 
+    /// Latin letters against letters of other scripts decide between English and undetermined to the
+    /// letter, so every letter and apostrophe must be counted, in words read whole or a character at a time.
+    @Test func detectionCountsEveryLatinLetter() throws {
+        let english = "The cat's bowl and the dog's don't sit by the river, said café owners. "
+        let latin = english.unicodeScalars.filter { $0.properties.isAlphabetic || $0 == "'" }.count
+        let arabic = String(repeating: "ب", count: latin)
+        #expect(try Document(english + arabic).language.code == "en")
+        #expect(try Document(english + arabic + "ب").language.code == "und")
+    }
+
     @Test func namesLanguagesByCodeAndName() throws {
         #expect(try Language.named("en") == .english)
         #expect(try Language.named("Russian") == .russian)

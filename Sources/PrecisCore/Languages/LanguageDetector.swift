@@ -35,6 +35,23 @@ enum LanguageDetector {
         var i = 0
         // One step past the limit reads as a space, so that the last word is counted too.
         while i <= limit && words < 300 {
+            // A word of ASCII letters and apostrophes that an ASCII byte ends within sixteen bytes is read
+            // whole, and that byte ends it below.
+            if current.count == 0, i &+ 16 <= limit,
+                let vector = bytes.withUnsafeBufferPointer({ $0.baseAddress.map { ByteVector.load($0, at: i) } })
+            {
+                let folded = vector | 0x20
+                let run = (~ByteVector.bits(ByteVector.within(folded, 0x61, 0x7A) .| ByteVector.equal(vector, 0x27)))
+                    .trailingZeroBitCount
+                if run > 0 && run < 16 && bytes[i &+ run] < 0x80 {
+                    latin &+= run
+                    current.reserve(16)
+                    UnsafeMutableRawPointer(current.base).storeBytes(of: folded, as: ByteVector.Vector.self)
+                    current.advance(by: run)
+                    i &+= run
+                    continue
+                }
+            }
             if i < limit, bytes[i] < 0x80 {
                 // ASCII letters and apostrophes (0x27 | 0x20 is 0x27) without decoding.
                 let folded = bytes[i] | 0x20
