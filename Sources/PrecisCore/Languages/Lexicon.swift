@@ -117,34 +117,42 @@ struct FormCache: Sendable {
 /// with the document it belongs to, so that a new document starts by changing the stamp instead of
 /// clearing the array, and a lookup costs one load, where a hash table costs a hash and a probe.
 ///
+/// The entries are a ``GrowableBuffer``, read and written without an array's uniqueness and bounds
+/// checks, once per token. Unchecked `Sendable` as the ``FormCache`` that holds it: only the analysis
+/// that has borrowed the cache uses it.
+///
 /// - Complexity: O(1) per lookup; memory O(s) for stem ids below s.
-struct StemTerms: Sendable {
-    /// The document's stamp in the high 32 bits, its term number in the low 32.
-    private var entries: [UInt64] = []
+struct StemTerms: @unchecked Sendable {
+    /// The document's stamp in the high 32 bits, its term number in the low 32; zero past the count.
+    private let entries = GrowableBuffer<UInt64>(capacity: 1024)
     private var stamp: UInt64 = 0
 
     /// Starts the numbering of a new document.
     mutating func beginDocument() {
         if stamp == UInt64(UInt32.max) {
-            entries = [UInt64](repeating: 0, count: entries.count)
+            entries.base.update(repeating: 0, count: entries.count)
             stamp = 0
         }
         stamp += 1
     }
 
-    /// The term number of stem `id` in this document; when it has none yet, `next` becomes its number.
-    /// Chosen without a branch: the entry is written either way.
+    /// The term number of stem `id` (not negative) in this document; when it has none yet, `next` becomes
+    /// its number. Chosen without a branch: the entry is written either way.
     @inline(__always)
     mutating func term(ofStem id: Int32, next: Int32) -> Int32 {
+        precondition(id >= 0, "a stem id is not negative")
         let index = Int(id)
         if index >= entries.count { grow(to: index + 1) }
-        let entry = entries[index]
+        let entry = entries.base[index]
         let term = entry >> 32 == stamp ? Int32(truncatingIfNeeded: entry) : next
-        entries[index] = stamp << 32 | UInt64(UInt32(bitPattern: term))
+        entries.base[index] = stamp << 32 | UInt64(UInt32(bitPattern: term))
         return term
     }
 
-    private mutating func grow(to size: Int) {
-        entries.append(contentsOf: repeatElement(0, count: max(size, 2 * entries.count, 1024) - entries.count))
+    /// Counts entries up to `size` at least, doubling; the room a buffer makes is zero.
+    private func grow(to size: Int) {
+        let extra = max(size, 2 * entries.count, 1024) - entries.count
+        entries.reserve(extra)
+        entries.advance(by: extra)
     }
 }

@@ -352,7 +352,8 @@ struct IndexTable {
 /// up, term numbers) written through a pointer, without the uniqueness and capacity checks that an
 /// `Array` makes on every append, out of line for a struct element.
 ///
-/// - Room can be made first and filled through ``base`` (``reserve(_:)``, ``advance(by:)``).
+/// - Room can be made first and filled through ``base`` (``reserve(_:)``, ``advance(by:)``). Room that
+///   nothing has written since it was made is zero, growth included (``StemTerms`` counts it as is).
 /// - The next place may be written before it is counted, so that an append can be decided without a
 ///   branch (``TermAnalyzer``'s term numbers: ``set(_:_:)``).
 /// - Eight zeroed elements always follow the capacity, so that bytes may be read eight at a time
