@@ -19,9 +19,10 @@ struct TermAnalyzer {
     /// Forms met so far, with the lexicon's stem id and the stopword flag, and the map from the
     /// lexicon's stem ids to this document's term ids; borrowed from the lexicon.
     private var cache: FormCache
-    /// Forms whose stems a full lexicon does not know, and those stems, with this document's term ids.
-    private var unknownForms = FormTable(capacity: 8)
-    private var unknownStems = FormTable(capacity: 8)
+    /// Forms whose stems a full lexicon does not know, and those stems, with this document's term ids;
+    /// made for the first such form, which most analyses never meet.
+    private var unknownForms: FormTable?
+    private var unknownStems: FormTable?
     /// For each term of the document, the lexicon's stem id, or `-(k + 1)` for the k-th stem that a
     /// full lexicon does not know (its bytes are `unknownStemBytes[unknownStemEnds[k - 1]..<unknownStemEnds[k]]`).
     /// Valid until ``finish()``, which returns it.
@@ -372,7 +373,7 @@ struct TermAnalyzer {
     /// Stems and classifies a form new to the borrowed table, and records it there with its stem's id
     /// in the ``Lexicon``.
     private mutating func insert(_ form: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (Int32, Bool) {
-        if let known = unknownForms.find(form, hash: hash) { return (known.term, known.stop) }
+        if let known = unknownForms?.find(form, hash: hash) { return (known.term, known.stop) }
         var stop = stopwords.contains(form, hash: hash)
         if !stop, let apostrophe = form.firstIndex(of: 0x27) {
             // Contractions of function words: we're, it'll, don't, isn't.
@@ -402,16 +403,17 @@ struct TermAnalyzer {
             return (term(ofStem: id), isStopword)
         }
         let stemHash = FormTable.hash(stem)
+        if unknownStems == nil { (unknownStems, unknownForms) = (FormTable(capacity: 8), FormTable(capacity: 8)) }
         let term: Int32
-        if let known = unknownStems.find(stem, hash: stemHash) {
+        if let known = unknownStems?.find(stem, hash: stemHash) {
             term = known.term
         } else {
             unknownStemBytes.append(contentsOf: stem)
             unknownStemEnds.append(Int32(unknownStemBytes.count))
             term = newTerm(unknown: -Int32(unknownStemEnds.count))
-            unknownStems.insert(stem, hash: stemHash, FormTable.Value(term: term, stop: false))
+            unknownStems?.insert(stem, hash: stemHash, FormTable.Value(term: term, stop: false))
         }
-        unknownForms.insert(form, hash: hash, FormTable.Value(term: term, stop: isStopword))
+        unknownForms?.insert(form, hash: hash, FormTable.Value(term: term, stop: isStopword))
         return (term, isStopword)
     }
 }
