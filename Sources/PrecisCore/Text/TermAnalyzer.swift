@@ -121,20 +121,22 @@ struct TermAnalyzer {
             }
             let start = i
             let formStart = scratch.count
-            if let base = p.baseAddress, i &+ 16 <= hi, p[i] < 0x80 {
+            if let base = p.baseAddress, i &+ 16 <= hi {
                 // Most tokens are a run of ASCII letters and digits that ends, within sixteen bytes, at an
-                // ASCII byte that joins nothing (not ' - . or ,): one load reads such a token whole.
+                // ASCII byte that joins nothing (not ' - . or ,): one load reads such a token whole, and
+                // its form, hash and flags come from that load.
                 let bytes = SixteenBytes(base, at: i)
                 let run = bytes.run
-                if run > 0 && run < 16 && Self.endsToken(p[i &+ run]) {
+                if run > 0 && run < 16 && Self.endsToken(base[i &+ run]) {
                     scratch.reserve(16)
                     bytes.storeLowercased(at: scratch.base + formStart)
                     scratch.advance(by: run)
                     i &+= run
                     append(
-                        start: start, end: i, formStart: formStart, hasLetter: bytes.lettersInRun != 0,
-                        startsUppercase: UTF8Scalar.isUppercase(UInt32(base[start])),
-                        normalized: mapsRanges ? normalized : nil)
+                        start: start, end: i, formStart: formStart, formLength: run,
+                        word: run <= 8 ? bytes.firstWord & ByteWord.lowBytes(run) : 0,
+                        hasLetter: bytes.lettersInRun != 0, startsUppercase: base[start] &- 0x41 < 26,
+                        mapsRanges: mapsRanges, normalized: normalized)
                     continue
                 }
             }
@@ -270,9 +272,11 @@ struct TermAnalyzer {
             if end - formStart > 2 && scratch.base[end - 1] == 0x73 && scratch.base[end - 2] == 0x27 {
                 scratch.removeLast(2)
             }
+            let formLength = scratch.count - formStart
             append(
-                start: start, end: i, formStart: formStart, hasLetter: hasLetter,
-                startsUppercase: UTF8Scalar.isUppercase(c), normalized: mapsRanges ? normalized : nil)
+                start: start, end: i, formStart: formStart, formLength: formLength,
+                word: formLength <= 8 ? scratch.word(at: formStart, length: formLength) : 0, hasLetter: hasLetter,
+                startsUppercase: UTF8Scalar.isUppercase(c), mapsRanges: mapsRanges, normalized: normalized)
         }
     }
 
@@ -296,6 +300,9 @@ struct TermAnalyzer {
         /// The bits of the letters within the run.
         var lettersInRun: UInt32 { letters & (1 &<< UInt32(run) &- 1) }
 
+        /// The first eight bytes, lowercased, as ``FormTable/word(_:)`` reads them.
+        var firstWord: UInt64 { unsafeBitCast(lowercased, to: SIMD2<UInt64>.self)[0] }
+
         /// Writes all sixteen bytes, lowercased, at `out`; those past the run are written over later.
         @inline(__always)
         func storeLowercased(at out: UnsafeMutablePointer<UInt8>) {
@@ -310,22 +317,19 @@ struct TermAnalyzer {
         b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E && b != 0x2C
     }
 
-    /// Appends to `pending` the token at `start..<end` of the text, whose lowercase form runs from
-    /// `formStart` to the end of `scratch`; with its range mapped back through `normalized` when given.
+    /// Appends to `pending` the token at `start..<end` of the text, whose lowercase form is the
+    /// `formLength` bytes of `scratch` from `formStart`, with their ``FormTable/word(_:)`` when they are at
+    /// most eight; with its range mapped back through `normalized` when `mapsRanges`.
     @inline(__always)
     private mutating func append(
-        start: Int, end: Int, formStart: Int, hasLetter: Bool, startsUppercase: Bool, normalized: NormalizedText?
+        start: Int, end: Int, formStart: Int, formLength: Int, word: UInt64, hasLetter: Bool, startsUppercase: Bool,
+        mapsRanges: Bool, normalized: NormalizedText?
     ) {
-        let formLength = scratch.count - formStart
-        var word: UInt64 = 0
-        let hash: UInt32
-        if formLength <= 8 {
-            word = scratch.word(at: formStart, length: formLength)
-            hash = FormTable.hash(word: word, length: formLength)
-        } else {
-            hash = FormTable.hash(UnsafeBufferPointer(start: scratch.base + formStart, count: formLength))
-        }
-        let range = normalized.map { $0.originalRange(start..<end) } ?? (start..<end)
+        let hash =
+            formLength <= 8
+            ? FormTable.hash(word: word, length: formLength)
+            : FormTable.hash(UnsafeBufferPointer(start: scratch.base + formStart, count: formLength))
+        let range = mapsRanges ? normalized?.originalRange(start..<end) ?? start..<end : start..<end
         pending.append(
             Pending(
                 start: range.lowerBound, end: range.upperBound, formStart: formStart, formLength: formLength,
