@@ -181,12 +181,16 @@ final class EnglishStemmer {
 
     /// The longest suffix of the word among the table's suffixes, and its rule, as Snowball's `among`
     /// chooses: its condition and action follow, and a failed condition means no shorter one is tried.
+    @inline(__always)
     private func longestRule(_ table: RuleTable) -> Rule? {
         guard count > 0 else { return nil }
         let last = w[count - 1]
         guard last &- 0x61 < 26 else { return nil }
-        let t = tail()
         let letter = Int(last &- 0x61)
+        // Most words end in two letters that no suffix of the table ends in. Before a one-letter word is
+        // one of the zero bytes that precede the word.
+        guard table.mayEnd(before: w[count - 2], last: letter) else { return nil }
+        let t = tail()
         for k in table.starts[letter]..<table.starts[letter + 1] {
             let rule = table.rules[k]
             if rule.length <= count && rule.matches(t) { return rule }
@@ -273,6 +277,23 @@ final class EnglishStemmer {
         /// The rules; those whose suffixes end in letter k are `rules[starts[k]..<starts[k + 1]]`.
         let rules: [Rule]
         let starts: [Int]
+        /// A bit for each pair of a byte before the last letter (a–z, or any other as a 27th) and the last
+        /// letter that a suffix may end with: a one-letter suffix takes every byte before it.
+        private let endings: [UInt64]
+
+        /// Whether some suffix of the table may end a word whose last letter is `last` (0 for a) after the
+        /// byte `before`.
+        @inline(__always)
+        func mayEnd(before: UInt8, last: Int) -> Bool {
+            let bit = Self.pair(before, last)
+            return endings[bit &>> 6] &>> UInt64(bit & 63) & 1 != 0
+        }
+
+        @inline(__always)
+        private static func pair(_ before: UInt8, _ last: Int) -> Int {
+            let letter = before &- 0x61
+            return Int(letter < 26 ? letter : 26) &* 26 &+ last
+        }
 
         init(_ rules: [Rule]) {
             let sorted = rules.sorted {
@@ -284,6 +305,16 @@ final class EnglishStemmer {
                 starts[letter] = sorted.firstIndex { Int($0.suffix & 0xFF) - 0x61 >= letter } ?? sorted.count
             }
             self.starts = starts
+            var endings = [UInt64](repeating: 0, count: (27 * 26 + 63) / 64)
+            for rule in rules {
+                let last = Int(rule.suffix & 0xFF) - 0x61
+                let befores: [UInt8] = rule.length == 1 ? Array(0...255) : [UInt8(truncatingIfNeeded: rule.suffix >> 8)]
+                for before in befores {
+                    let bit = Self.pair(before, last)
+                    endings[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+            self.endings = endings
         }
     }
 
