@@ -41,6 +41,10 @@ struct EnglishStemmerTests {
             "luxur", "defens", "revers", "controll", "roll", "kill", "bell", "tell", "mile", "smile",
             // Digits and joining marks, which the algorithm reads as consonants.
             "well-", "self-", "co-", "re-", "x-", "15-year-", "3", "1,2", "2.5", "a1", "y2", "e-", "-", "u.s",
+            // Long words whose regions start near the sixteenth and thirty-second letters.
+            String(repeating: "b", count: 14) + "ab", String(repeating: "b", count: 15) + "ab",
+            String(repeating: "b", count: 16) + "ab", String(repeating: "c", count: 30) + "erb",
+            String(repeating: "c", count: 31) + "erb", "strengthlessnes" + String(repeating: "s", count: 16) + "ab",
         ]
         let endings = [
             "", "s", "es", "ies", "ied", "ss", "us", "sses", "'s", "ed", "ing", "ingly", "edly", "eed", "eedly", "ly",

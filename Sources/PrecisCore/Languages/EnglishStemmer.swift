@@ -116,25 +116,46 @@ final class EnglishStemmer {
         return last != 0x77 && last != 0x78 && last != Self.Y && !Self.isVowel(w[end - 3])
     }
 
-    /// Where R1 or R2 starts: after the first consonant that follows a vowel, from `start`.
-    private func regionStart(from start: Int) -> Int? {
-        var i = start
-        while i < count && !Self.isVowel(w[i]) { i += 1 }
-        while i < count && Self.isVowel(w[i]) { i += 1 }
-        return i < count ? i + 1 : nil
+    /// Where R1 or R2 starts: after the first consonant that follows a vowel, from `start`; `vowels` has
+    /// a bit for each vowel of the word (``vowelBits()``).
+    private func regionStart(from start: Int, vowels: UInt64) -> Int? {
+        let fromStart = vowels &>> UInt64(start)
+        guard fromStart != 0 else { return nil }
+        let firstVowel = start &+ fromStart.trailingZeroBitCount
+        // The bits past the word are clear, so a run of vowels to its end stops at `count`.
+        let afterVowels = firstVowel &+ (~(vowels &>> UInt64(firstVowel))).trailingZeroBitCount
+        return afterVowels < count ? afterVowels + 1 : nil
+    }
+
+    /// A bit for each vowel of the word (a, e, i, o, u and y; not Y), the first letter's lowest, found
+    /// sixteen letters at a time: the loads start before the word's end, at most at its 33rd letter, and
+    /// so end within the longest word's room.
+    private func vowelBits() -> UInt64 {
+        var bits: UInt64 = 0
+        var offset = 0
+        while offset < count {
+            let letters = ByteVector.load(w, at: offset)
+            var vowels = ByteVector.equal(letters, 0x61) .| ByteVector.equal(letters, 0x65)
+            vowels = vowels .| ByteVector.equal(letters, 0x69) .| ByteVector.equal(letters, 0x6F)
+            vowels = vowels .| ByteVector.equal(letters, 0x75) .| ByteVector.equal(letters, Self.y)
+            bits |= UInt64(ByteVector.bits(vowels)) &<< UInt64(offset)
+            offset &+= 16
+        }
+        return bits & (1 &<< UInt64(count) &- 1)
     }
 
     private func markRegions() {
         p1 = count
         p2 = count
         let head = word()
+        let vowels = vowelBits()
         // Only words that start as a prefix does are looked for among the prefixes.
         let prefix =
             Self.isLetter(w[0], in: tables.regionPrefixStarts)
             ? tables.regionPrefixes.first { count >= $0.length && head & $0.mask == $0.letters } : nil
-        guard let r1 = prefix?.length ?? regionStart(from: 0) else { return }
+        guard let r1 = prefix?.length ?? regionStart(from: 0, vowels: vowels) else { return }
         p1 = r1
-        p2 = regionStart(from: r1) ?? count
+        p2 = regionStart(from: r1, vowels: vowels) ?? count
     }
 
     // MARK: Words as numbers
