@@ -385,6 +385,22 @@ final class EnglishStemmer {
         let stepTwoExceptions = [
             "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
         ].map(Spelling.init)
+        /// A bit for the length and first letter of each word of the exceptions (``sieveBit(length:first:)``).
+        let exceptionSieve: UInt64
+
+        /// One of 64 bits for a word of `length` letters that starts with `first`; words that share a bit
+        /// are compared in full.
+        @inline(__always)
+        static func sieveBit(length: Int, first: UInt8) -> UInt64 {
+            1 &<< UInt64(truncatingIfNeeded: (Int(first) &+ length &* 7) & 63)
+        }
+
+        init() {
+            let words = specialWords.map(\.0) + invariantWords + stepTwoExceptions
+            exceptionSieve = words.reduce(0) {
+                $0 | Self.sieveBit(length: $1.length, first: UInt8(truncatingIfNeeded: $1.letters))
+            }
+        }
         let doubles = EnglishStemmer.letterMask("bdfgmnprt")
         let validLI = EnglishStemmer.letterMask("cdeghkmnrt")
         /// Step 1b's endings that get an e back once -ed or -ing is gone (luxuriat-e, troubl-e, siz-e), as
@@ -401,7 +417,7 @@ final class EnglishStemmer {
 
     /// Whole words with stems of their own, or none.
     private func exception1() -> Bool {
-        guard count <= 6 else { return false }
+        guard count <= 6, mayBeException() else { return false }
         for (word, stem) in tables.specialWords where equals(word) {
             replaceWord(with: stem)
             return true
@@ -411,7 +427,14 @@ final class EnglishStemmer {
 
     /// Words left as step 1a leaves them.
     private func exception2() -> Bool {
-        count >= 6 && count <= 7 && tables.stepTwoExceptions.contains { equals($0) }
+        count >= 6 && count <= 7 && mayBeException() && tables.stepTwoExceptions.contains { equals($0) }
+    }
+
+    /// Whether the word's length and first letter are those of some exception's word
+    /// (``Tables/exceptionSieve``), which rules out most words with one test.
+    @inline(__always)
+    private func mayBeException() -> Bool {
+        tables.exceptionSieve & Tables.sieveBit(length: count, first: w[0]) != 0
     }
 
     /// Applies the rule that the word's longest suffix among `rules` has.
