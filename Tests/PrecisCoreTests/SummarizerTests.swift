@@ -215,12 +215,12 @@ struct SummarizerTests {
         #expect(NewsRanker.quotesAndDigits(text) == (quoted, digits))
     }
 
-    /// Long texts are read eight bytes at a time: a mark at any offset must be seen, and the bytes just
+    /// Long texts are read sixteen bytes at a time: a mark at any offset must be seen, and the bytes just
     /// outside the digits ("/" and ":") or near a quote ("!" and "#") must not count.
     @Test func quotationMarksAndDigitsAreFoundAtEveryOffset() {
-        for offset in 0..<24 {
+        for offset in 0..<40 {
             let before = String(repeating: "a", count: offset)
-            let after = String(repeating: "z", count: 24 - offset)
+            let after = String(repeating: "z", count: 40 - offset)
             for (mark, quoted, digits) in [
                 ("0", false, true), ("9", false, true), ("\"", true, false), ("“", true, false), ("»", true, false),
                 ("/:!#", false, false), ("é", false, false),

@@ -231,7 +231,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
 
     /// Whether the text has a double quotation mark (" “ ” « ») and whether it has an ASCII digit, read
     /// from its UTF-8 bytes: a lead byte always starts a character, so a mark's lead byte followed by
-    /// the rest of its bytes is that mark. Runs of ASCII are read eight bytes at a time (``ByteWord``).
+    /// the rest of its bytes is that mark. Runs of ASCII are read sixteen bytes at a time (``ByteVector``).
     static func quotesAndDigits(_ text: String) -> (quoted: Bool, digits: Bool) { quotesAndDigits(text[...]) }
 
     static func quotesAndDigits(_ text: Substring) -> (quoted: Bool, digits: Bool) {
@@ -243,12 +243,12 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             var i = 0
             let n = bytes.count
             while i < n && !(quoted && digits) {
-                if i + 8 <= n {
-                    let word = ByteWord.load(base, at: i)
-                    if ByteWord.isASCII(word) {
-                        if ByteWord.equal(word, 0x22) != 0 { quoted = true }
-                        if ByteWord.digits(word) != 0 { digits = true }
-                        i += 8
+                if i &+ 16 <= n {
+                    let vector = ByteVector.load(base, at: i)
+                    if ByteVector.bits(ByteVector.atLeast(0x80, vector)) == 0 {
+                        if ByteVector.bits(ByteVector.equal(vector, 0x22)) != 0 { quoted = true }
+                        if ByteVector.bits(ByteVector.within(vector, 0x30, 0x39)) != 0 { digits = true }
+                        i &+= 16
                         continue
                     }
                 }
