@@ -242,14 +242,14 @@ struct JSONLineReader {
         let start = i
         i += 1
         while i < p.count {
-            // Eight bytes at a time while none is a quote, a backslash or a control character.
-            while i + 8 <= p.count, let base = p.baseAddress {
-                let special = ByteWord.jsonSpecial(ByteWord.load(base, at: i))
+            // Sixteen bytes at a time while none is a quote, a backslash or a control character.
+            while i &+ 16 <= p.count, let base = p.baseAddress {
+                let special = ByteVector.jsonSpecial(ByteVector.load(base, at: i))
                 if special != 0 {
-                    i += special.trailingZeroBitCount &>> 3
+                    i &+= special.trailingZeroBitCount
                     break
                 }
-                i += 8
+                i &+= 16
             }
             guard i < p.count else { break }
             let byte = p[i]

@@ -142,14 +142,15 @@ struct JSONLineWriter {
             var i = 0
             if let base = utf8.baseAddress {
                 while i < n {
-                    if i + 8 <= n {
-                        let word = ByteWord.load(base, at: i)
-                        let escaped = ByteWord.jsonSpecial(word)
-                        UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
-                        let clean = escaped.trailingZeroBitCount &>> 3
+                    if i &+ 16 <= n {
+                        let vector = ByteVector.load(base, at: i)
+                        let escaped = ByteVector.jsonSpecial(vector)
+                        UnsafeMutableRawPointer(out).storeBytes(of: vector, as: ByteVector.Vector.self)
+                        // A bit past the sixteenth stops the count there when none needs escaping.
+                        let clean = (escaped | 1 << 16).trailingZeroBitCount
                         out += clean
-                        i += clean
-                        if clean == 8 { continue }
+                        i &+= clean
+                        if clean == 16 { continue }
                     }
                     let byte = base[i]
                     i += 1
@@ -223,11 +224,11 @@ struct JSONLineWriter {
     }
 }
 
-extension ByteWord {
-    /// The high bit of each byte that a JSON string cannot hold as it is: a control character, a quotation
-    /// mark or a backslash.
+extension ByteVector {
+    /// A bit for each of sixteen bytes that a JSON string cannot hold as it is, the first byte's lowest:
+    /// a control character, a quotation mark or a backslash.
     @inline(__always)
-    static func jsonSpecial(_ word: UInt64) -> UInt64 {
-        below(0x20, word) | equal(word, UInt8(ascii: "\"")) | equal(word, UInt8(ascii: "\\"))
+    static func jsonSpecial(_ vector: Vector) -> UInt32 {
+        bits(within(vector, 0x00, 0x1F) .| equal(vector, UInt8(ascii: "\"")) .| equal(vector, UInt8(ascii: "\\")))
     }
 }

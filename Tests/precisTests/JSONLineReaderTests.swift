@@ -27,10 +27,10 @@ struct JSONLineReaderTests {
         #expect(read("\u{FEFF}{\"id\": \"bom\"}").line.id == .string("bom"))
     }
 
-    /// Long strings go through the eight-byte scan: a quote, backslash or control character at every
-    /// offset of a word must still be seen.
+    /// Long strings go through the sixteen-byte scan: a quote, backslash or control character at every
+    /// offset of a step must still be seen.
     @Test func longStringsAreScannedExactly() {
-        for offset in 0..<20 {
+        for offset in 0..<36 {
             let padding = String(repeating: "a", count: offset)
             let quoted = read(#"{"article": "\#(padding)\"x\"\#(padding)"}"#)
             #expect(quoted.line.article == padding + "\"x\"" + padding)

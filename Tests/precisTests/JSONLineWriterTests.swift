@@ -11,8 +11,8 @@ struct JSONLineWriterTests {
     ])
     func matchesJSONEncoder(_ text: String) throws {
         let summary = try Summarizer(method: .news, length: .sentences(2)).summarize(try Document(text))
-        // Ids with every escape at every offset from an eight-byte boundary, and one longer than the buffer.
-        let escapes = (0..<17).map { offset in
+        // Ids with every escape at every offset from a sixteen-byte boundary, and one longer than the buffer.
+        let escapes = (0..<33).map { offset in
             BatchSummarizer.ID.string(String(repeating: "a", count: offset) + "q\"\\\u{01}\u{08}\u{0C}\u{1F}\n\r\tü€𝄞z")
         }
         let long = BatchSummarizer.ID.string(String(repeating: "é\"", count: 3_000))

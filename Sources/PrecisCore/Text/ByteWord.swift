@@ -25,10 +25,6 @@ public enum ByteWord {
         count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
     }
 
-    /// Whether every byte is below 0x80.
-    @inlinable
-    public static func isASCII(_ word: UInt64) -> Bool { word & high == 0 }
-
     /// The high bit of each ASCII byte of `word` within `first`...`last` (both below 0x80), read from
     /// `low`, which is `word` with each byte's high bit cleared (or a form of it, such as the case-folded
     /// bytes): b + 0x80 − first reaches 0x80 for b ≥ first and b + 0x80 − (last + 1) does not for
@@ -61,13 +57,6 @@ public enum ByteWord {
     public static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ ones &* UInt64(byte)
         return ~(((x & ~high) &+ ~high) | x) & high
-    }
-
-    /// The high bit of each byte below `limit`, which is at most 0x80, exactly: (b & 0x7F) + 0x80 − limit
-    /// reaches 0x80 for the low seven bits at or above `limit`, and no sum carries into the next byte.
-    @inlinable
-    public static func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
-        ~(((word & ~high) &+ ones &* UInt64(0x80 &- limit)) | word) & high
     }
 
     /// The high bit of each byte at or above `limit`, which is at least 0x80: a byte with its high bit
