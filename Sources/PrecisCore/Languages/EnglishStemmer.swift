@@ -387,20 +387,6 @@ final class EnglishStemmer {
         ].map(Spelling.init)
         /// A bit for the length and first letter of each word of the exceptions (``sieveBit(length:first:)``).
         let exceptionSieve: UInt64
-
-        /// One of 64 bits for a word of `length` letters that starts with `first`; words that share a bit
-        /// are compared in full.
-        @inline(__always)
-        static func sieveBit(length: Int, first: UInt8) -> UInt64 {
-            1 &<< UInt64(truncatingIfNeeded: (Int(first) &+ length &* 7) & 63)
-        }
-
-        init() {
-            let words = specialWords.map(\.0) + invariantWords + stepTwoExceptions
-            exceptionSieve = words.reduce(0) {
-                $0 | Self.sieveBit(length: $1.length, first: UInt8(truncatingIfNeeded: $1.letters))
-            }
-        }
         let doubles = EnglishStemmer.letterMask("bdfgmnprt")
         let validLI = EnglishStemmer.letterMask("cdeghkmnrt")
         /// Step 1b's endings that get an e back once -ed or -ing is gone (luxuriat-e, troubl-e, siz-e), as
@@ -411,6 +397,20 @@ final class EnglishStemmer {
         let ie = Spelling("ie")
         let ee = Spelling("ee")
         let og = Spelling("og")
+
+        init() {
+            let words = specialWords.map(\.0) + invariantWords + stepTwoExceptions
+            exceptionSieve = words.reduce(0) {
+                $0 | Self.sieveBit(length: $1.length, first: UInt8(truncatingIfNeeded: $1.letters))
+            }
+        }
+
+        /// One of 64 bits for a word of `length` letters that starts with `first`; words that share a bit
+        /// are compared in full.
+        @inline(__always)
+        static func sieveBit(length: Int, first: UInt8) -> UInt64 {
+            1 &<< UInt64(truncatingIfNeeded: (Int(first) &+ length &* 7) & 63)
+        }
     }
 
     // MARK: Steps

@@ -117,9 +117,9 @@ struct FormCache: Sendable {
 /// with the document it belongs to, so that a new document starts by changing the stamp instead of
 /// clearing the array, and a lookup costs one load, where a hash table costs a hash and a probe.
 ///
-/// The entries are a ``GrowableBuffer``, read and written without an array's uniqueness and bounds
-/// checks, once per token. Unchecked `Sendable` as the ``FormCache`` that holds it: only the analysis
-/// that has borrowed the cache uses it.
+/// The entries are a ``GrowableBuffer``, read and written once per token without an array's uniqueness
+/// and bounds checks. `Sendable` unchecked, as the buffers of the ``FormCache`` that holds it are: only the
+/// analysis that has borrowed the cache uses it.
 ///
 /// - Complexity: O(1) per lookup; memory O(s) for stem ids below s.
 struct StemTerms: @unchecked Sendable {
