@@ -346,10 +346,11 @@ struct KeywordExtractor {
             var range = tokens[position].range
             position = Int(nextSame[position])
             var cleaned: [UInt8]?
-            if Self.needsCleaning(bytes[range]) {
+            let bare = range.lowerBound..<(range.upperBound - Self.possessiveLength(bytes, range))
+            if Self.needsCleaning(bytes[bare]) {
                 cleaned = Array(Self.surface(bytes, range, strippingPossessive: true).utf8)
-            } else if range.count > 2 && bytes[range.upperBound - 2] == 0x27 && bytes[range.upperBound - 1] == 0x73 {
-                range = range.lowerBound..<(range.upperBound - 2)
+            } else {
+                range = bare
             }
             if let k = spellings.firstIndex(where: { same(($0.range, $0.cleaned), (range, cleaned)) }) {
                 spellings[k].count += 1
@@ -374,14 +375,23 @@ struct KeywordExtractor {
         bytes.contains { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
     }
 
+    /// The bytes of a final possessive of the text at `range`: 2 for 's, 4 for ’s, else 0.
+    private static func possessiveLength(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        let end = range.upperBound
+        guard range.count >= 2 && bytes[end - 1] == 0x73 else { return 0 }
+        if bytes[end - 2] == 0x27 { return 2 }
+        // ’ is E2 80 99.
+        let curly = range.count >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80 && bytes[end - 2] == 0x99
+        return curly ? 4 : 0
+    }
+
     private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool)
         -> String
     {
-        guard Self.needsCleaning(bytes[range]) else {
-            // ASCII without line breaks, where every byte is a character: a final 's is the last two bytes.
-            var end = range.upperBound
-            if strippingPossessive && range.count >= 2 && bytes[end - 1] == 0x73 && bytes[end - 2] == 0x27 { end -= 2 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
+        let bare = strippingPossessive ? range.lowerBound..<(range.upperBound - possessiveLength(bytes, range)) : range
+        guard Self.needsCleaning(bytes[bare]) else {
+            // ASCII without line breaks but for a final ’s, which `bare` leaves out.
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[bare]), as: UTF8.self)
         }
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
