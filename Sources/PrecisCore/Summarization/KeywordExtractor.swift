@@ -348,7 +348,7 @@ struct KeywordExtractor {
             var cleaned: [UInt8]?
             let bare = range.lowerBound..<(range.upperBound - Self.possessiveLength(bytes, range))
             if Self.needsCleaning(bytes[bare]) {
-                cleaned = Array(Self.surface(bytes, range, strippingPossessive: true).utf8)
+                cleaned = Array(Self.cleanedSurface(bytes, range, strippingPossessive: true).utf8)
             } else {
                 range = bare
             }
@@ -393,6 +393,15 @@ struct KeywordExtractor {
             // ASCII without line breaks but for a final ’s, which `bare` leaves out.
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[bare]), as: UTF8.self)
         }
+        return cleanedSurface(bytes, range, strippingPossessive: strippingPossessive)
+    }
+
+    /// The text at `range` without soft hyphens and zero-width spaces, each run of whitespace one space,
+    /// and a final 's or ’s dropped when `strippingPossessive`: ``surface(_:_:strippingPossessive:)`` of a
+    /// text that ``needsCleaning(_:)``.
+    private static func cleanedSurface(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool
+    ) -> String {
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
         text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
