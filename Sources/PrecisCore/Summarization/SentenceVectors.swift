@@ -24,8 +24,8 @@ struct SentenceVectors {
     ///   they do not and their ids are sorted instead.
     init(_ document: Document) {
         let n = document.sentences.count
-        var contentWords = [Int](repeating: 0, count: n)
-        var offsets = [Int](repeating: 0, count: n + 1)
+        var contentWords = [Int](filled: 0, count: n)
+        var offsets = [Int](filled: 0, count: n + 1)
         // At most one entry per token: the sentences' terms and their counts, `entries` of them so far.
         let entryTerms = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
         defer { entryTerms.deallocate() }
@@ -368,7 +368,7 @@ struct SentenceGraph {
         let n = count
         guard n > 0 else { return [] }
         // Each node's total weight, and each edge's share of its source's, w(j, i) / Σₖ w(j, k), taken once.
-        var outWeight = [Float](repeating: 0, count: n)
+        var outWeight = [Float](filled: 0, count: n)
         let share: [Float]
         switch edges {
         case .sparse(let first, let targets, let weights):
@@ -379,7 +379,7 @@ struct SentenceGraph {
         case .dense(let weights, let stride):
             share = Self.denseShares(weights, count: n, stride: stride, outWeight: &outWeight)
         }
-        var score = [Float](repeating: 1 / Float(n), count: n)
+        var score = [Float](filled: 1 / Float(n), count: n)
         var next = score
         let isolated = (0..<n).filter { outWeight[$0] == 0 }
         for _ in 0..<maxIterations {
