@@ -99,14 +99,15 @@ public struct NormalizedText: Sendable {
     ///
     /// The boundaries are checked on ``bytes`` (a scalar starts at any byte but a continuation byte,
     /// 10xxxxxx), so that the slice is cut at UTF-8 offsets directly, which costs a quarter of asking the
-    /// string's scalar view for the same positions.
+    /// string's scalar view for the same positions; and it is made from the UTF-8 view's slice, which the
+    /// string's own subscript would check for those boundaries again.
     func slice(_ range: Range<Int>, of whole: String) -> Substring {
         let utf8 = whole.utf8
         if utf8.count == bytes.count, range.lowerBound >= 0, range.upperBound <= bytes.count,
             isScalarBoundary(range.lowerBound), isScalarBoundary(range.upperBound)
         {
             let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            return whole[start..<utf8.index(start, offsetBy: range.count)]
+            return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
         }
         return string(range)[...]
     }
