@@ -83,11 +83,11 @@ struct LeadSets {
         precondition(n <= 16, "a pool of at most 16 candidates")
         // Overlap counts every distinct term, stopwords too; coverage only the content terms, which are the
         // sentence vectors' terms.
-        var holders = [UInt16](repeating: 0, count: document.termCount)
+        var holders = [UInt16](filled: 0, count: document.termCount)
         var seen: [Int32] = []
         seen.reserveCapacity(pool.reduce(0) { $0 + document.sentences[$1].tokens.count })
-        var distinct = [Int](repeating: 0, count: n)
-        var shared = [Int](repeating: 0, count: n * n)
+        var distinct = [Int](filled: 0, count: n)
+        var shared = [Int](filled: 0, count: n * n)
         var coverTerms: [(holders: UInt16, occurrences: Int32)] = []
         holders.withUnsafeMutableBufferPointer { holders in
             /// Notes that the candidates of `bits` hold `term`, listing each term once in `seen`.
@@ -98,19 +98,24 @@ struct LeadSets {
             for (c, sentence) in pool.enumerated() {
                 for token in document.tokens[document.sentences[sentence].tokens] { hold(token.term, 1 << UInt16(c)) }
             }
-            for term in seen {
-                var rest = holders[Int(term)]
-                while rest != 0 {
-                    let a = rest.trailingZeroBitCount
-                    rest &= rest - 1
-                    distinct[a] += 1
-                    var later = rest
-                    while later != 0 {
-                        shared[a * n + later.trailingZeroBitCount] += 1
-                        later &= later - 1
+            // Candidates are below n, so every place written is within `distinct` and `shared`.
+            distinct.withUnsafeMutableBufferPointer { distinct in
+                shared.withUnsafeMutableBufferPointer { shared in
+                    for term in seen {
+                        var rest = holders[Int(term)]
+                        while rest != 0 {
+                            let a = rest.trailingZeroBitCount
+                            rest &= rest - 1
+                            distinct[a] += 1
+                            var later = rest
+                            while later != 0 {
+                                shared[a * n + later.trailingZeroBitCount] += 1
+                                later &= later - 1
+                            }
+                        }
+                        holders[Int(term)] = 0
                     }
                 }
-                holders[Int(term)] = 0
             }
             seen.removeAll(keepingCapacity: true)
             for (c, sentence) in pool.enumerated() {
@@ -120,12 +125,14 @@ struct LeadSets {
             }
             coverTerms = seen.map { (holders[Int($0)], vectors.contentFrequency[Int($0)]) }
         }
-        var overlaps = [Double](repeating: 0, count: n * n)
-        for a in 0..<n {
-            for b in (a + 1)..<n {
-                let overlap = Double(shared[a * n + b]) / Double(max(1, min(distinct[a], distinct[b])))
-                overlaps[a * n + b] = overlap
-                overlaps[b * n + a] = overlap
+        var overlaps = [Double](filled: 0, count: n * n)
+        overlaps.withUnsafeMutableBufferPointer { overlaps in
+            for a in 0..<n {
+                for b in (a + 1)..<n {
+                    let overlap = Double(shared[a * n + b]) / Double(max(1, min(distinct[a], distinct[b])))
+                    overlaps[a * n + b] = overlap
+                    overlaps[b * n + a] = overlap
+                }
             }
         }
         self.overlaps = overlaps
@@ -137,9 +144,11 @@ struct LeadSets {
     /// `duplicates`, or nil when every set has one; ties go to the earlier set in lexicographic order, so
     /// equal scores keep the lede.
     func best(count: Int, weights: [Double], duplicates: (Int, Int) -> Bool) -> [Int]? {
-        var duplicate = [Bool](repeating: false, count: pool.count * pool.count)
-        for a in pool.indices {
-            for b in pool.indices where b > a { duplicate[a * pool.count + b] = duplicates(pool[a], pool[b]) }
+        var duplicate = [Bool](filled: false, count: pool.count * pool.count)
+        duplicate.withUnsafeMutableBufferPointer { duplicate in
+            for a in pool.indices {
+                for b in pool.indices where b > a { duplicate[a * pool.count + b] = duplicates(pool[a], pool[b]) }
+            }
         }
         var best: [Int]?
         var bestScore = -Double.infinity

@@ -89,7 +89,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         }
         let setWeights = model.setWeights.flatMap { $0.count == LeadSets.featureCount ? $0 : nil }
         if let setWeights, let count, let pool = LeadSets.pool(document, count: count) {
-            var scores = [Double](repeating: 0, count: n)
+            var scores = [Double](filled: 0, count: n)
             var rows: [Double] = []
             rows.reserveCapacity(pool.count * (Feature.allCases.count - 1))
             for i in pool {
@@ -164,8 +164,11 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             self.vectors = vectors
             (centrality, band, window) = LexRankRanker.centralityAndCosines(vectors)
             maxCentrality = Double(centrality.max() ?? 0)
-            var centroid = [Float](repeating: 0, count: document.termCount)
-            for k in 0..<vectors.terms.count { centroid[Int(vectors.terms[k])] += vectors.weights[k] }
+            // Every term id of the document is below its term count.
+            var centroid = [Float](filled: 0, count: document.termCount)
+            centroid.withUnsafeMutableBufferPointer { centroid in
+                for k in 0..<vectors.terms.count { centroid[Int(vectors.terms[k])] += vectors.weights[k] }
+            }
             self.centroid = centroid
             centroidNorm = centroid.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
             firstWithWords = document.sentences.firstIndex { vectors.length($0.index) > 0 }

@@ -113,22 +113,28 @@ struct SentenceVectors {
         }
         let total = Float(n)
         // One logarithm per distinct document frequency, not one per entry.
-        var idfOfFrequency = [Float](repeating: 0, count: n + 1)
-        for f in df where f > 0 && idfOfFrequency[Int(f)] == 0 {
-            idfOfFrequency[Int(f)] = logf((1 + total) / (1 + Float(f))) + 1
+        // A term's document frequency is at most the number of sentences.
+        var idfOfFrequency = [Float](filled: 0, count: n + 1)
+        idfOfFrequency.withUnsafeMutableBufferPointer { idfOfFrequency in
+            for f in df where f > 0 && idfOfFrequency[Int(f)] == 0 {
+                idfOfFrequency[Int(f)] = logf((1 + total) / (1 + Float(f))) + 1
+            }
         }
         let terms = Array(entryTerms[..<entries])
-        var weights = [Float](repeating: 0, count: entries)
-        for s in 0..<n {
-            var norm: Float = 0
-            for k in offsets[s]..<offsets[s + 1] {
-                let idf = idfOfFrequency[Int(df[Int(terms[k])])]
-                weights[k] = entryCounts[k] * idf
-                norm += weights[k] * weights[k]
-            }
-            if norm > 0 {
-                let scale = 1 / norm.squareRoot()
-                for k in offsets[s]..<offsets[s + 1] { weights[k] *= scale }
+        // The sentences' entries tile 0..<entries.
+        var weights = [Float](filled: 0, count: entries)
+        weights.withUnsafeMutableBufferPointer { weights in
+            for s in 0..<n {
+                var norm: Float = 0
+                for k in offsets[s]..<offsets[s + 1] {
+                    let idf = idfOfFrequency[Int(df[Int(terms[k])])]
+                    weights[k] = entryCounts[k] * idf
+                    norm += weights[k] * weights[k]
+                }
+                if norm > 0 {
+                    let scale = 1 / norm.squareRoot()
+                    for k in offsets[s]..<offsets[s + 1] { weights[k] *= scale }
+                }
             }
         }
         self.count = n
@@ -175,7 +181,7 @@ struct SentenceVectors {
     /// give the same values.
     /// - Complexity: O(Σₜ df(t) · min(df(t), window)) time, O(n · window) memory.
     func cosineBand(window: Int) -> [Float] {
-        var band = [Float](repeating: 0, count: count * window)
+        var band = [Float](filled: 0, count: count * window)
         guard window > 0 else { return band }
         // Each term's sentences (ascending) and weights, in compressed-row form by term id.
         var starts = [Int](repeating: 0, count: documentFrequency.count + 1)
@@ -303,8 +309,8 @@ struct SentenceGraph {
         count = n
         if dense ?? (window >= n - 1) {
             let stride = (n + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
-            let weights = [Float](unsafeUninitializedCapacity: n * stride) { weights, initialized in
-                weights.initialize(repeating: 0)
+            var weights = [Float](filled: 0, count: n * stride)
+            weights.withUnsafeMutableBufferPointer { weights in
                 band.withUnsafeBufferPointer { band in
                     for i in 0..<n {
                         for j in (i + 1)..<min(n, i + window + 1) {
@@ -316,7 +322,6 @@ struct SentenceGraph {
                         }
                     }
                 }
-                initialized = n * stride
             }
             edges = .dense(weights: weights, stride: stride)
             return

@@ -5,8 +5,10 @@ extension Array {
     /// `init(repeating:count:)` allocates through a standard library function that is not inlined
     /// (`_allocateBufferUninitialized`) and looks the element type's storage class up at run time: several
     /// hundred instructions an array, where this path reads it from a cache. But the optimiser knows an
-    /// array from `init(repeating:count:)` to be unique and one from here not, so it checks each write to
-    /// this one that a loop makes through a subscript: on `cnndm-dev`, such arrays cost more made here.
+    /// array from `init(repeating:count:)` to be unique and one from here not, so it checks uniqueness on
+    /// each write through a subscript in a loop. Use this for arrays that are then written through a
+    /// buffer (`withUnsafeMutableBufferPointer`) or only a few times; on `cnndm-dev`, arrays written
+    /// element by element in a loop cost more made here.
     @inline(__always)
     init(filled value: Element, count: Int) {
         self.init(repeatElement(value, count: count))
