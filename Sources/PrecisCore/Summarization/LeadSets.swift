@@ -84,15 +84,20 @@ struct LeadSets {
         // Overlap counts every distinct term, stopwords too; coverage only the content terms, which are the
         // sentence vectors' terms.
         var holders = [UInt16](filled: 0, count: document.termCount)
-        var seen: [Int32] = []
-        seen.reserveCapacity(pool.reduce(0) { $0 + document.sentences[$1].tokens.count })
+        // Each pass lists at most one term a token of the candidates.
+        let seen = UnsafeMutableBufferPointer<Int32>.allocate(
+            capacity: pool.reduce(1) { $0 + document.sentences[$1].tokens.count })
+        defer { seen.deallocate() }
+        var seenCount = 0
         var distinct = [Int](filled: 0, count: n)
         var shared = [Int](filled: 0, count: n * n)
         var coverTerms: [(holders: UInt16, occurrences: Int32)] = []
         holders.withUnsafeMutableBufferPointer { holders in
-            /// Notes that the candidates of `bits` hold `term`, listing each term once in `seen`.
+            /// Notes that the candidates of `bits` hold `term`, listing each term once in `seen`: written to
+            /// the next place every time, and counted when it is new, without a branch.
             func hold(_ term: Int32, _ bits: UInt16) {
-                if holders[Int(term)] == 0 { seen.append(term) }
+                seen[seenCount] = term
+                seenCount &+= holders[Int(term)] == 0 ? 1 : 0
                 holders[Int(term)] |= bits
             }
             for (c, sentence) in pool.enumerated() {
@@ -101,7 +106,7 @@ struct LeadSets {
             // Candidates are below n, so every place written is within `distinct` and `shared`.
             distinct.withUnsafeMutableBufferPointer { distinct in
                 shared.withUnsafeMutableBufferPointer { shared in
-                    for term in seen {
+                    for term in seen[..<seenCount] {
                         var rest = holders[Int(term)]
                         while rest != 0 {
                             let a = rest.trailingZeroBitCount
@@ -117,13 +122,13 @@ struct LeadSets {
                     }
                 }
             }
-            seen.removeAll(keepingCapacity: true)
+            seenCount = 0
             for (c, sentence) in pool.enumerated() {
                 for k in vectors.offsets[sentence]..<vectors.offsets[sentence + 1] {
                     hold(vectors.terms[k], 1 << UInt16(c))
                 }
             }
-            coverTerms = seen.map { (holders[Int($0)], vectors.contentFrequency[Int($0)]) }
+            coverTerms = seen[..<seenCount].map { (holders[Int($0)], vectors.contentFrequency[Int($0)]) }
         }
         var overlaps = [Double](filled: 0, count: n * n)
         overlaps.withUnsafeMutableBufferPointer { overlaps in

@@ -313,7 +313,7 @@ struct IndexTable {
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: (0, -1), count: size)
+        slots = [(key: UInt64, value: Int32)](filled: (0, -1), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
@@ -342,7 +342,7 @@ struct IndexTable {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: (0, -1), count: old.count * 2)
+        slots = [(key: UInt64, value: Int32)](filled: (0, -1), count: old.count * 2)
         shift -= 1
         count = 0
         for (key, value) in old where value >= 0 { _ = self.value(for: key, storingIfAbsent: value) }
