@@ -244,6 +244,21 @@ struct SummarizerTests {
         }
     }
 
+    /// A sentence's first scalar and its last ones are read from its UTF-8 bytes: an opening quotation
+    /// mark of one to three bytes starts it, and closing marks and brackets before a final sentence mark,
+    /// of one to three bytes too, are skipped.
+    @Test(arguments: [
+        ("“Yes,” she said.", true, true), ("\"No.\"", true, true), ("‘Maybe’ (later)", true, false),
+        ("«Да».", true, true), ("„Ja“ sagte er…", true, true), ("It ended。", false, true),
+        ("Really？”", false, true), ("He said: \"no\"", false, false), ("a ’", false, false),
+        ("x.]", false, true), ("", false, false), ("Ä", false, false),
+    ])
+    func sentenceMarksAreReadFromBothEnds(text: String, startsWithQuote: Bool, endsWithPunctuation: Bool) {
+        let marks = NewsRanker.marks(text[...])
+        #expect(marks.startsWithQuote == startsWithQuote)
+        #expect(marks.endsWithPunctuation == endsWithPunctuation)
+    }
+
     /// 10,000 sentences: the windowed graph and lazy MMR keep this near-linear. Correctness only; speed is
     /// measured by the benchmarks.
     @Test(arguments: Summarizer.Method.allCases)

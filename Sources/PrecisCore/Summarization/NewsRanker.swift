@@ -219,70 +219,92 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.short, words < 8 ? 1 : 0)
             set(.long, words > 45 ? 1 : 0)
 
-            let (quoted, digits) = NewsRanker.quotesAndDigits(sentence.slice)
-            set(.quoted, quoted ? 1 : 0)
-            set(.startsWithQuote, sentence.slice.unicodeScalars.first.map(NewsRanker.opensQuote) ?? false ? 1 : 0)
-            set(.digits, digits ? 1 : 0)
+            let marks = NewsRanker.marks(sentence.slice)
+            set(.quoted, marks.quoted ? 1 : 0)
+            set(.startsWithQuote, marks.startsWithQuote ? 1 : 0)
+            set(.digits, marks.digits ? 1 : 0)
             var capitalised = 0
             for position in sentence.tokens.dropFirst() where document.tokens[position].startsUppercase {
                 capitalised += 1
             }
             set(.capitalised, words > 1 ? Double(capitalised) / Double(words - 1) : 0)
-            set(.endsWithPunctuation, NewsRanker.endsWithPunctuation(sentence.slice) ? 1 : 0)
+            set(.endsWithPunctuation, marks.endsWithPunctuation ? 1 : 0)
         }
     }
 
-    /// Whether the text has a double quotation mark (" “ ” « ») and whether it has an ASCII digit, read
-    /// from its UTF-8 bytes: a lead byte always starts a character, so a mark's lead byte followed by
-    /// the rest of its bytes is that mark. Runs of ASCII are read sixteen bytes at a time (``ByteVector``).
-    static func quotesAndDigits(_ text: String) -> (quoted: Bool, digits: Bool) { quotesAndDigits(text[...]) }
-
-    static func quotesAndDigits(_ text: Substring) -> (quoted: Bool, digits: Bool) {
+    /// What the features read of a sentence's characters, all from one view of its UTF-8 bytes: whether
+    /// it has a double quotation mark and an ASCII digit (``quotesAndDigits(_:)``), whether it starts with
+    /// an opening quotation mark, and whether it ends with a sentence mark, before any closing quotation
+    /// marks or brackets.
+    static func marks(_ text: Substring) -> (
+        quoted: Bool, digits: Bool, startsWithQuote: Bool, endsWithPunctuation: Bool
+    ) {
         var text = text
         return text.withUTF8 { bytes in
-            var quoted = false
-            var digits = false
-            guard let base = bytes.baseAddress else { return (false, false) }
-            var i = 0
-            let n = bytes.count
-            while i < n && !(quoted && digits) {
-                if i &+ 16 <= n {
-                    let vector = ByteVector.load(base, at: i)
-                    if ByteVector.bits(ByteVector.atLeast(0x80, vector)) == 0 {
-                        if ByteVector.bits(ByteVector.equal(vector, 0x22)) != 0 { quoted = true }
-                        if ByteVector.bits(ByteVector.within(vector, 0x30, 0x39)) != 0 { digits = true }
-                        i &+= 16
-                        continue
-                    }
-                }
-                let byte = bytes[i]
-                i += 1
-                if byte < 0x80 {
-                    if byte == 0x22 { quoted = true } else if byte >= 0x30 && byte <= 0x39 { digits = true }
-                } else if byte == 0xE2 {
-                    // “ and ” are E2 80 9C and E2 80 9D.
-                    if i + 1 < n && bytes[i] == 0x80 && (bytes[i + 1] == 0x9C || bytes[i + 1] == 0x9D) { quoted = true }
-                } else if byte == 0xC2 {
-                    // « and » are C2 AB and C2 BB.
-                    if i < n && (bytes[i] == 0xAB || bytes[i] == 0xBB) { quoted = true }
-                }
-            }
-            return (quoted, digits)
+            let (quoted, digits) = quotesAndDigits(bytes)
+            let startsWithQuote = !bytes.isEmpty && opensQuote(UTF8Scalar.decode(bytes, at: 0).scalar)
+            return (quoted, digits, startsWithQuote, endsWithPunctuation(bytes))
         }
     }
 
-    static func opensQuote(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether the text has a double quotation mark (" “ ” « ») and whether it has an ASCII digit.
+    static func quotesAndDigits(_ text: String) -> (quoted: Bool, digits: Bool) {
+        var text = text
+        return text.withUTF8 { quotesAndDigits($0) }
+    }
+
+    /// ``quotesAndDigits(_:)`` read from UTF-8 bytes: a lead byte always starts a character, so a mark's
+    /// lead byte followed by the rest of its bytes is that mark. Runs of ASCII are read sixteen bytes at
+    /// a time (``ByteVector``).
+    private static func quotesAndDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> (quoted: Bool, digits: Bool) {
+        var quoted = false
+        var digits = false
+        guard let base = bytes.baseAddress else { return (false, false) }
+        var i = 0
+        let n = bytes.count
+        while i < n && !(quoted && digits) {
+            if i &+ 16 <= n {
+                let vector = ByteVector.load(base, at: i)
+                if ByteVector.bits(ByteVector.atLeast(0x80, vector)) == 0 {
+                    if ByteVector.bits(ByteVector.equal(vector, 0x22)) != 0 { quoted = true }
+                    if ByteVector.bits(ByteVector.within(vector, 0x30, 0x39)) != 0 { digits = true }
+                    i &+= 16
+                    continue
+                }
+            }
+            let byte = bytes[i]
+            i += 1
+            if byte < 0x80 {
+                if byte == 0x22 { quoted = true } else if byte >= 0x30 && byte <= 0x39 { digits = true }
+            } else if byte == 0xE2 {
+                // “ and ” are E2 80 9C and E2 80 9D.
+                if i + 1 < n && bytes[i] == 0x80 && (bytes[i + 1] == 0x9C || bytes[i + 1] == 0x9D) { quoted = true }
+            } else if byte == 0xC2 {
+                // « and » are C2 AB and C2 BB.
+                if i < n && (bytes[i] == 0xAB || bytes[i] == 0xBB) { quoted = true }
+            }
+        }
+        return (quoted, digits)
+    }
+
+    /// Whether a scalar opens a quotation: " ' “ ‘ « „.
+    private static func opensQuote(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case "\"", "'", "\u{201C}", "\u{2018}", "\u{AB}", "\u{201E}": return true
+        case 0x22, 0x27, 0x201C, 0x2018, 0xAB, 0x201E: return true
         default: return false
         }
     }
 
-    static func endsWithPunctuation(_ text: some StringProtocol) -> Bool {
-        for scalar in text.unicodeScalars.reversed() {
-            switch scalar {
-            case "\"", "'", ")", "]", "\u{201D}", "\u{2019}", "\u{BB}": continue
-            case ".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}": return true
+    /// Whether UTF-8 text ends with . ! ? … 。 ！ or ？, before any of " ' ) ] ” ’ », its scalars read from
+    /// the end: a scalar starts at the last byte before it that is not a continuation byte (10xxxxxx).
+    private static func endsWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        while end > 0 {
+            var start = end - 1
+            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            switch UTF8Scalar.decode(bytes, at: start).scalar {
+            case 0x22, 0x27, 0x29, 0x5D, 0x201D, 0x2019, 0xBB: end = start
+            case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F: return true
             default: return false
             }
         }
