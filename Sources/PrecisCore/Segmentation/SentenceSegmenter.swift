@@ -29,7 +29,7 @@ public struct SentenceSegmenter: Sendable {
     private let words: SegmentationWords
     private let stopwords: ByteSet
 
-    public init(language: Language) {
+    public init(language: borrowing Language) {
         self.rules = language.segmentation
         self.words = language.segmentationWords
         self.stopwords = language.stopwordBytes

@@ -74,7 +74,7 @@ struct LeadSets {
     /// Which candidates hold each term is kept as a bit mask per term, so that the overlaps of all pairs
     /// and the coverage of every set are counted over the candidates' terms once, with no sorting and no
     /// merging of term lists.
-    init(_ document: Document, vectors: SentenceVectors, pool: [Int], sums: [Double]) {
+    init(_ document: borrowing Document, vectors: borrowing SentenceVectors, pool: [Int], sums: [Double]) {
         self.pool = pool
         self.sums = sums
         words = pool.map { document.sentences[$0].tokens.count }

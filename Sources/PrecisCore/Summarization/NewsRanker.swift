@@ -144,8 +144,14 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
 
     /// What the features of a document's sentences are computed from: the sentence vectors, LexRank
     /// centrality, the centroid, the title and the first sentence, prepared once for any of its rows.
+    ///
+    /// It keeps the four arrays of the document that rows read, not the document: a copy of a `Document`
+    /// retains each of its many arrays and strings.
     private struct FeatureRows {
-        let document: Document
+        let sentences: [Sentence]
+        let paragraphs: [Paragraph]
+        let tokens: [Token]
+        let titleTerms: [Int32]
         let vectors: SentenceVectors
         let centrality: [Float]
         /// The cosines of sentences within `window` of each other, as the centrality's graph was built from.
@@ -159,9 +165,12 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         let lastIndex: Double
 
         /// For a document with at least one sentence.
-        init(_ document: Document, vectors: SentenceVectors) {
-            self.document = document
-            self.vectors = vectors
+        init(_ document: borrowing Document, vectors: borrowing SentenceVectors) {
+            sentences = document.sentences
+            paragraphs = document.paragraphs
+            tokens = document.tokens
+            titleTerms = document.titleTerms
+            self.vectors = copy vectors
             (centrality, band, window) = LexRankRanker.centralityAndCosines(vectors)
             maxCentrality = Double(centrality.max() ?? 0)
             // Every term id of the document is below its term count.
@@ -171,7 +180,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             }
             self.centroid = centroid
             centroidNorm = centroid.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
-            firstWithWords = document.sentences.firstIndex { vectors.length($0.index) > 0 }
+            firstWithWords = sentences.firstIndex { vectors.length($0.index) > 0 }
             lastIndex = Double(max(vectors.count - 1, 1))
         }
 
@@ -185,7 +194,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
 
         /// Writes the features of sentence `i`, in ``Feature`` order, to `f`.
         func row(_ i: Int, into f: UnsafeMutableBufferPointer<Double>) {
-            let sentence = document.sentences[i]
+            let sentence = sentences[i]
             f.update(repeating: 0)
             func set(_ feature: Feature, _ value: Double) { f[feature.index] = value }
             set(.bias, 1)
@@ -194,7 +203,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.third, i == 2 ? 1 : 0)
             set(.inverseIndex, 1 / Double(1 + i))
             set(.relativePosition, Double(i) / lastIndex)
-            let paragraph = document.paragraphs[sentence.paragraph]
+            let paragraph = paragraphs[sentence.paragraph]
             set(.paragraphStart, paragraph.sentences.lowerBound == i ? 1 : 0)
             set(.inverseParagraph, 1 / Double(1 + sentence.paragraph))
 
@@ -206,7 +215,6 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             }
             set(.centroid, centroidNorm > 0 ? Double(dot / centroidNorm) : 0)
             set(.positionCentrality, central / Double(1 + i))
-            let titleTerms = document.titleTerms
             set(
                 .title, titleTerms.isEmpty ? 0 : Double(vectors.overlap(i, with: titleTerms)) / Double(titleTerms.count)
             )
@@ -224,7 +232,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.startsWithQuote, marks.startsWithQuote ? 1 : 0)
             set(.digits, marks.digits ? 1 : 0)
             var capitalised = 0
-            for position in sentence.tokens.dropFirst() where document.tokens[position].startsUppercase {
+            for position in sentence.tokens.dropFirst() where tokens[position].startsUppercase {
                 capitalised += 1
             }
             set(.capitalised, words > 1 ? Double(capitalised) / Double(words - 1) : 0)

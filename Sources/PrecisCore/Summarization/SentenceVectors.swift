@@ -22,7 +22,7 @@ struct SentenceVectors {
     /// - Complexity: O(w) for w words in sentences whose terms lie close together in id (each sentence
     ///   reads the 64-bit words of a bit set between its lowest term and its highest), O(w log w) when
     ///   they do not and their ids are sorted instead.
-    init(_ document: Document) {
+    init(_ document: borrowing Document) {
         let n = document.sentences.count
         var contentWords = [Int](filled: 0, count: n)
         var offsets = [Int](filled: 0, count: n + 1)

@@ -35,7 +35,7 @@ struct TermAnalyzer {
 
     /// An analyzer for `language` that shares `lexicon`, by default the language's own. Call
     /// ``finish()`` when done, to give the borrowed form table back.
-    init(language: Language, lexicon: Lexicon? = nil) {
+    init(language: borrowing Language, lexicon: Lexicon? = nil) {
         stopwords = language.stopwordBytes
         self.lexicon = lexicon ?? language.lexicon
         algorithm = language.stemmer
