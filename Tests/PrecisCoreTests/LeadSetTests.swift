@@ -66,6 +66,28 @@ struct LeadSetTests {
         #expect(coverage > 0 && coverage < 1)
     }
 
+    /// Coverage and density, counted from their definitions for every set: the distinct content stems of
+    /// the set's sentences, and those stems' content-word occurrences in the whole article.
+    @Test func coverageAndDensityCountEachStemOnce() throws {
+        let document = try Document(Self.article, title: "Flood")
+        let names = NewsRanker.setFeatureNames
+        let coverageIndex = try #require(names.firstIndex(of: "coverage"))
+        let densityIndex = try #require(names.firstIndex(of: "density"))
+        let content = document.tokens.filter(\.isContent)
+        var occurrences: [Int32: Int] = [:]
+        for token in content { occurrences[token.term, default: 0] += 1 }
+        let sets = NewsRanker.setFeatures(for: document, count: 3)
+        #expect(sets.count == 20)
+        for set in sets {
+            let stems = Set(
+                set.sentences.flatMap { document.tokens(of: document.sentences[$0]) }.filter(\.isContent).map(\.term))
+            let words = set.sentences.map { document.sentences[$0].tokens.count }.reduce(0, +)
+            let covered = stems.map { occurrences[$0] ?? 0 }.reduce(0, +)
+            #expect(set.features[coverageIndex] == Double(covered) / Double(content.count), "\(set.sentences)")
+            #expect(set.features[densityIndex] == Double(stems.count) / Double(words), "\(set.sentences)")
+        }
+    }
+
     @Test func theBestSetIsChosen() throws {
         let document = try Document(Self.article, title: "Flood")
         // Shorter is better: the three shortest of the first six.

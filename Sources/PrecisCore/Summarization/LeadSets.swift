@@ -52,9 +52,11 @@ struct LeadSets {
     private let words: [Int]
     /// The word overlap of candidates a and b at `overlaps[a * pool.count + b]`.
     private let overlaps: [Double]
-    /// The content terms of any candidate, each with the candidates that hold it (bit c for candidate c)
-    /// and its occurrences as a content word in the article; and the article's content-word occurrences.
-    private let coverTerms: [(holders: UInt16, occurrences: Int32)]
+    /// The content terms of any candidate, grouped by the candidates that hold them (bit c for candidate
+    /// c): per group, the number of terms and their occurrences as content words in the article; and the
+    /// article's content-word occurrences. A set covers a group's terms together, and most terms of a
+    /// lede are held by one candidate, so there are a few groups for dozens of terms.
+    private let coverGroups: [(holders: UInt16, terms: Int32, occurrences: Int32)]
     private let contentTotal: Int
     private static let sumCount = NewsRanker.Feature.allCases.count - 1
 
@@ -91,7 +93,7 @@ struct LeadSets {
         var seenCount = 0
         var distinct = [Int](filled: 0, count: n)
         var shared = [Int](filled: 0, count: n * n)
-        var coverTerms: [(holders: UInt16, occurrences: Int32)] = []
+        var coverGroups: [(holders: UInt16, terms: Int32, occurrences: Int32)] = []
         holders.withUnsafeMutableBufferPointer { holders in
             /// Notes that the candidates of `bits` hold `term`, listing each term once in `seen`: written to
             /// the next place every time, and counted when it is new, without a branch.
@@ -128,7 +130,22 @@ struct LeadSets {
                     hold(vectors.terms[k], 1 << UInt16(c))
                 }
             }
-            coverTerms = seen[..<seenCount].map { (holders[Int($0)], vectors.contentFrequency[Int($0)]) }
+            // The groups in order of first sight, found through a table by holders.
+            let groupOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1 << n)
+            defer { groupOf.deallocate() }
+            groupOf.initialize(repeating: -1)
+            for term in seen[..<seenCount] {
+                let mask = holders[Int(term)]
+                let occurrences = vectors.contentFrequency[Int(term)]
+                let group = Int(groupOf[Int(mask)])
+                if group >= 0 {
+                    coverGroups[group].terms += 1
+                    coverGroups[group].occurrences += occurrences
+                } else {
+                    groupOf[Int(mask)] = Int32(coverGroups.count)
+                    coverGroups.append((mask, 1, occurrences))
+                }
+            }
         }
         var overlaps = [Double](filled: 0, count: n * n)
         overlaps.withUnsafeMutableBufferPointer { overlaps in
@@ -141,7 +158,7 @@ struct LeadSets {
             }
         }
         self.overlaps = overlaps
-        self.coverTerms = coverTerms
+        self.coverGroups = coverGroups
         contentTotal = vectors.contentWords.reduce(0, +)
     }
 
@@ -192,13 +209,13 @@ struct LeadSets {
                 members |= UInt16(1) << UInt16(i)
             }
             // The set's distinct content terms and their occurrences in the article, counted without a
-            // branch on each term.
+            // branch on each group.
             var covered = 0
             var distinct = 0
-            for term in coverTerms {
-                let held = term.holders & members != 0 ? 1 : 0
-                covered &+= held &* Int(term.occurrences)
-                distinct &+= held
+            for group in coverGroups {
+                let held = group.holders & members != 0 ? 1 : 0
+                covered &+= held &* Int(group.occurrences)
+                distinct &+= held &* Int(group.terms)
             }
             var largest = 0.0
             var overlapSum = 0.0
