@@ -29,6 +29,24 @@ struct LexiconTests {
         #expect(roomy[2].term == roomy[7].term && roomy[7].term == roomy[9].term && roomy[9].term == roomy[14].term)
     }
 
+    /// The lexicon spells each stem back from where its table keeps it: in the slot up to eight bytes,
+    /// in the arena beyond.
+    @Test func stemsAreSpelledBackWhateverTheirLength() {
+        let lexicon = Lexicon()
+        let stems =
+            (1...20).map { String(repeating: "ab", count: $0 / 2) + ($0 % 2 == 1 ? "c" : "") } + [
+                "ёлк", "интернационал", "naïv", "x",
+            ]
+        let ids = stems.map { lexicon.id(ofStem: Array($0.utf8)) }
+        #expect(Set(ids).count == stems.count)
+        for (stem, id) in zip(stems, ids) {
+            var bytes: [UInt8] = []
+            lexicon.appendStem(id, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == stem)
+            #expect(lexicon.id(ofStem: Array(stem.utf8)) == id)
+        }
+    }
+
     @Test func analysesWithTheirOwnTablesShareTheLexiconsStems() {
         let lexicon = Lexicon()
         let text = Array("Markets rallied as traders bought shares; the markets closed higher.".utf8)

@@ -25,9 +25,8 @@ final class Lexicon: Sendable {
     private struct State: Sendable {
         /// Stem to stem id.
         var stems = FormTable()
-        /// Stem bytes by id, in one arena: stem s is `stemBytes[stemEnds[s - 1]..<stemEnds[s]]`.
-        var stemBytes: [UInt8] = []
-        var stemEnds: [Int32] = []
+        /// Where the table keeps each stem, by id.
+        var kept: [FormTable.KeptKey] = []
     }
 
     private let state = Mutex(State())
@@ -43,18 +42,16 @@ final class Lexicon: Sendable {
     }
 
     /// The number of stems recorded so far.
-    var stemCount: Int { state.withLock { $0.stemEnds.count } }
+    var stemCount: Int { state.withLock { $0.kept.count } }
 
     /// The id of `stem`, recorded now if it is new; -1 when the lexicon is full and does not know it.
     func id(ofStem stem: some Collection<UInt8>) -> Int32 {
         let hash = FormTable.hash(stem)
         return state.withLock { state in
             if let known = state.stems.find(stem, hash: hash) { return known.term }
-            guard state.stemEnds.count < capacity else { return -1 }
-            let id = Int32(state.stemEnds.count)
-            state.stems.insert(stem, hash: hash, FormTable.Value(term: id, stop: false))
-            state.stemBytes.append(contentsOf: stem)
-            state.stemEnds.append(Int32(state.stemBytes.count))
+            guard state.kept.count < capacity else { return -1 }
+            let id = Int32(state.kept.count)
+            state.kept.append(state.stems.insert(stem, hash: hash, FormTable.Value(term: id, stop: false)))
             return id
         }
     }
@@ -63,9 +60,8 @@ final class Lexicon: Sendable {
     func appendStem(_ id: Int32, to buffer: inout [UInt8]) {
         state.withLock { state in
             let index = Int(id)
-            guard index >= 0 && index < state.stemEnds.count else { return }
-            let start = index == 0 ? 0 : Int(state.stemEnds[index - 1])
-            buffer.append(contentsOf: state.stemBytes[start..<Int(state.stemEnds[index])])
+            guard index >= 0 && index < state.kept.count else { return }
+            state.stems.appendBytes(of: state.kept[index], to: &buffer)
         }
     }
 

@@ -206,7 +206,16 @@ struct FormTable: Sendable {
         UInt8(truncatingIfNeeded: slots[start(hash)].tag)
     }
 
-    mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) {
+    /// A key as the table keeps it, which ``appendBytes(of:to:)`` reads back: its bytes as a word when it
+    /// has at most eight, or else its place in the arena.
+    struct KeptKey: Sendable {
+        fileprivate let key: UInt64
+        fileprivate let length: Int
+    }
+
+    /// Inserts a key that the table does not hold, and returns where it keeps the key.
+    @discardableResult
+    mutating func insert<Key: Collection<UInt8>>(_ key: Key, hash: UInt32, _ value: Value) -> KeptKey {
         if (count + 1) * 2 > slots.count { grow() }
         let length = key.count
         var slot = Slot(key: 0, tag: Self.tag(hash: hash, length: length))
@@ -219,6 +228,17 @@ struct FormTable: Sendable {
         slot.value = value
         place(slot)
         count += 1
+        return KeptKey(key: slot.key, length: length)
+    }
+
+    /// Appends the bytes of a key that the table keeps.
+    func appendBytes(of kept: KeptKey, to buffer: inout [UInt8]) {
+        guard kept.length > 8 else {
+            for k in 0..<kept.length { buffer.append(UInt8(truncatingIfNeeded: kept.key >> UInt64(8 * k))) }
+            return
+        }
+        let start = Int(kept.key & 0xFFFF_FFFF)
+        buffer.append(contentsOf: arena[start..<start + kept.length])
     }
 
     @inline(__always)
