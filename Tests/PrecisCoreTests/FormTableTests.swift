@@ -104,8 +104,8 @@ struct FormTableTests {
         var expected: [Int32] = []
         for k in 0..<300 {
             // Every third value is written at the end but not counted, and the next write replaces it.
-            buffer.set(buffer.count, -Int32(k))
-            buffer.advance(by: k % 3 == 0 ? 0 : 1)
+            buffer.reserve(1)
+            buffer.append(-Int32(k), if: k % 3 != 0)
             if k % 3 != 0 { expected.append(-Int32(k)) }
             buffer.append(Int32(k))
             expected.append(Int32(k))

@@ -401,13 +401,13 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
         count &+= 1
     }
 
-    /// Writes `element` at `index`, which is at most ``count``, growing as needed; an element written at
-    /// ``count`` is counted by ``advance(by:)``, or written over by the next write there.
+    /// Writes `element` after the last one counted, and counts it when `counts`, without a branch on
+    /// that: written over by the next write otherwise. Needs room made by ``reserve(_:)``.
     @inline(__always)
-    func set(_ index: Int, _ element: Element) {
-        precondition(index >= 0 && index <= count)
-        if index >= capacity { grow() }
-        base[index] = element
+    func append(_ element: Element, if counts: Bool) {
+        assert(count < capacity, "room reserved")
+        base[count] = element
+        count &+= counts ? 1 : 0
     }
 
     /// Makes room for `extra` more elements after ``count``, to be written at `base + count` and then

@@ -90,6 +90,8 @@ struct TermAnalyzer {
         var touched: UInt8 = 0
         for token in pending.elements { touched ^= cache.forms.touch(hash: token.hash) }
         self.touched ^= touched
+        // Each token numbers one term at most.
+        stemIDs.reserve(pending.count)
         for token in pending.elements {
             let (term, stop) = lookup(token)
             tokens.append(
@@ -362,8 +364,7 @@ struct TermAnalyzer {
     private mutating func term(ofStem id: Int32) -> Int32 {
         let next = Int32(truncatingIfNeeded: stemIDs.count)
         let term = cache.terms.term(ofStem: id, next: next)
-        stemIDs.set(stemIDs.count, id)
-        stemIDs.advance(by: term == next ? 1 : 0)
+        stemIDs.append(id, if: term == next)
         return term
     }
 
