@@ -106,7 +106,7 @@ public struct Document: Sendable {
                         Sentence(
                             index: sentences.count, paragraph: paragraphs.count,
                             range: normalized.originalRange(sentenceRange),
-                            slice: normalized.slice(sentenceRange, of: whole), tokens: tokenStart..<tokens.count))
+                            normalized: whole, textRange: sentenceRange, tokens: tokenStart..<tokens.count))
                 }
                 if sentences.count > first {
                     paragraphs.append(
@@ -200,12 +200,35 @@ public struct Sentence: Sendable, Hashable {
     /// UTF-8 byte range in the original text.
     public let range: Range<Int>
     /// The sentence's text, normalised (plain spaces, no soft hyphens, NFC).
-    public var text: String { String(slice) }
-    /// The same text as a slice of the document's normalised text, which all its sentences share, so
-    /// that a sentence costs no string of its own until its text is asked for.
-    let slice: Substring
+    public var text: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+    /// The document's normalised text, which all its sentences share, and the UTF-8 offsets of this one's
+    /// text in it, so that a sentence costs no string of its own until its text is asked for, and no
+    /// string index is computed for it.
+    let normalized: String
+    let textRange: Range<Int>
     /// Indices of its tokens in ``Document/tokens``.
     public let tokens: Range<Int>
+
+    /// Calls `body` with the UTF-8 bytes of ``text``. Sentence ranges start and end on scalar boundaries;
+    /// a range that did not would read as replacement characters in ``text``.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var normalized = normalized
+        return normalized.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[textRange])) }
+    }
+
+    /// Sentences are equal when their places and their texts are, whatever text surrounds them.
+    public static func == (a: Sentence, b: Sentence) -> Bool {
+        a.index == b.index && a.paragraph == b.paragraph && a.range == b.range && a.tokens == b.tokens
+            && a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(paragraph)
+        hasher.combine(range)
+        hasher.combine(tokens)
+        withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// A word or number.

@@ -50,19 +50,28 @@ struct NormalizationTests {
         #expect(wrong.isEmpty)
     }
 
-    /// A slice of the normalised text, for every range of a text of one- to four-byte scalars, is the text
-    /// of those bytes; a range that cuts a scalar gets a string of its own, decoded from them.
-    @Test func slicesAreTheTextOfTheirBytes() {
+    /// A sentence's text, for every range of a normalised text of one- to four-byte scalars, is the text
+    /// of those bytes, a range that cuts a scalar included; and sentences at the same place with the same
+    /// text are equal, whatever text surrounds them.
+    @Test func sentenceTextsAreTheTextOfTheirBytes() {
         let text = NormalizedText("aé€😀 x\u{301}.")
         let whole = text.string
+        func sentence(_ range: Range<Int>, of normalized: String) -> Sentence {
+            Sentence(index: 0, paragraph: 0, range: range, normalized: normalized, textRange: range, tokens: 0..<0)
+        }
         var wrong: [String] = []
         for a in 0...text.bytes.count {
             for b in a...text.bytes.count {
                 let expected = String(decoding: text.bytes[a..<b], as: UTF8.self)
-                if String(text.slice(a..<b, of: whole)) != expected && wrong.count < 5 { wrong.append("\(a)..<\(b)") }
+                if sentence(a..<b, of: whole).text != expected && wrong.count < 5 { wrong.append("\(a)..<\(b)") }
             }
         }
         #expect(wrong.isEmpty)
+        let other = String(whole.map { $0 == "." ? "!" : $0 })
+        #expect(sentence(0..<3, of: whole) == sentence(0..<3, of: other))
+        #expect(Set([sentence(0..<3, of: whole), sentence(0..<3, of: other)]).count == 1)
+        #expect(sentence(0..<3, of: whole) != sentence(0..<1, of: whole))
+        #expect(sentence(14..<15, of: whole) != sentence(14..<15, of: other))
     }
 
     /// Sentences are normalised text whether or not normalising changed the length: a control

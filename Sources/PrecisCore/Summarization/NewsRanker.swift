@@ -227,7 +227,7 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
             set(.short, words < 8 ? 1 : 0)
             set(.long, words > 45 ? 1 : 0)
 
-            let marks = NewsRanker.marks(sentence.slice)
+            let marks = sentence.withUTF8(NewsRanker.marks)
             set(.quoted, marks.quoted ? 1 : 0)
             set(.startsWithQuote, marks.startsWithQuote ? 1 : 0)
             set(.digits, marks.digits ? 1 : 0)
@@ -240,19 +240,16 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         }
     }
 
-    /// What the features read of a sentence's characters, all from one view of its UTF-8 bytes: whether
+    /// What the features read of a sentence's characters, all from its UTF-8 bytes: whether
     /// it has a double quotation mark and an ASCII digit (``quotesAndDigits(_:)``), whether it starts with
     /// an opening quotation mark, and whether it ends with a sentence mark, before any closing quotation
     /// marks or brackets.
-    static func marks(_ text: Substring) -> (
+    static func marks(_ bytes: UnsafeBufferPointer<UInt8>) -> (
         quoted: Bool, digits: Bool, startsWithQuote: Bool, endsWithPunctuation: Bool
     ) {
-        var text = text
-        return text.withUTF8 { bytes in
-            let (quoted, digits) = quotesAndDigits(bytes)
-            let startsWithQuote = !bytes.isEmpty && opensQuote(UTF8Scalar.decode(bytes, at: 0).scalar)
-            return (quoted, digits, startsWithQuote, endsWithPunctuation(bytes))
-        }
+        let (quoted, digits) = quotesAndDigits(bytes)
+        let startsWithQuote = !bytes.isEmpty && opensQuote(UTF8Scalar.decode(bytes, at: 0).scalar)
+        return (quoted, digits, startsWithQuote, endsWithPunctuation(bytes))
     }
 
     /// Whether the text has a double quotation mark (" “ ” « ») and whether it has an ASCII digit.

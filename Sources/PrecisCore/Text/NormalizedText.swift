@@ -94,29 +94,6 @@ public struct NormalizedText: Sendable {
     /// The whole normalised text as a String.
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// The normalised text of a range, as a slice of `whole`, which is ``string``; a range that does not
-    /// fall on Unicode scalar boundaries of `whole` gets a string of its own instead.
-    ///
-    /// The boundaries are checked on ``bytes`` (a scalar starts at any byte but a continuation byte,
-    /// 10xxxxxx), so that the slice is cut at UTF-8 offsets directly, which costs a quarter of asking the
-    /// string's scalar view for the same positions; and it is made from the UTF-8 view's slice, which the
-    /// string's own subscript would check for those boundaries again.
-    func slice(_ range: Range<Int>, of whole: String) -> Substring {
-        let utf8 = whole.utf8
-        if utf8.count == bytes.count, range.lowerBound >= 0, range.upperBound <= bytes.count,
-            isScalarBoundary(range.lowerBound), isScalarBoundary(range.upperBound)
-        {
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
-        }
-        return string(range)[...]
-    }
-
-    /// Whether a scalar of ``bytes`` starts at `offset`, or it is the end.
-    private func isScalarBoundary(_ offset: Int) -> Bool {
-        offset == bytes.count || bytes[offset] & 0xC0 != 0x80
-    }
-
     /// Whether normalising keeps a byte as it is without looking further: printable ASCII or a line feed.
     /// (The sixteen-byte search in ``normalize(_:)`` tests the same bytes.)
     @inline(__always)
