@@ -128,6 +128,24 @@ struct WordTests {
         #expect(words == ["The", "U.S", "paid", "1,250.50", "for", "a", "well-known", "15-year", "deal"])
     }
 
+    /// A comma or period after a run of ASCII letters and digits joins as the rules say whether the run is
+    /// read whole by one sixteen-byte load (followed by at least sixteen bytes) or byte by byte (at the
+    /// end of the text).
+    @Test(arguments: [
+        ("U.S. paid", ["U.S", "paid"]), ("ab, cd", ["ab", "cd"]), ("ab. Cd", ["ab", "Cd"]), ("A.B. c", ["A.B", "c"]),
+        ("a, b", ["a", "b"]), ("3, 4", ["3", "4"]), ("1,000 x", ["1,000", "x"]), ("3.5. x", ["3.5", "x"]),
+        ("x.y z", ["x.y", "z"]), ("ab.cd e", ["ab", "cd", "e"]), ("a1, b", ["a1", "b"]), ("a1,2 b", ["a1,2", "b"]),
+        ("ab1.2 c", ["ab1.2", "c"]), ("ab.2 c", ["ab", "2", "c"]), ("a.2 c", ["a", "2", "c"]),
+    ])
+    func commasAndPeriodsJoinAlikeOnEitherPath(text: String, tokens: [String]) throws {
+        for (input, expected) in [
+            (text + String(repeating: " ", count: 20) + "end", tokens + ["end"]), ("end " + text, ["end"] + tokens),
+        ] {
+            let document = try Document(input, configuration: .init(language: .english))
+            #expect(document.tokens.map { document.surface($0) } == expected, "\(input)")
+        }
+    }
+
     /// Tokens whose ASCII runs are broken by other scripts, digits or a possessive, read one after
     /// another in one sentence, keep their own forms, flags and terms.
     @Test func mixedRunsKeepTheirFormsAndFlags() throws {

@@ -125,11 +125,11 @@ struct TermAnalyzer {
             let formStart = scratch.count
             if let base = p.baseAddress, i &+ 16 <= hi {
                 // Most tokens are a run of ASCII letters and digits that ends, within sixteen bytes, at an
-                // ASCII byte that joins nothing (not ' - . or ,): one load reads such a token whole, and
+                // ASCII byte that ends it (``endsRun(_:before:)``): one load reads such a token whole, and
                 // its form, hash and flags come from that load.
                 let bytes = SixteenBytes(base, at: i)
                 let run = bytes.run
-                if run > 0 && run < 16 && Self.endsToken(base[i &+ run]) {
+                if run > 0 && run < 16 && Self.endsRun(bytes, before: base[i &+ run]) {
                     scratch.reserve(16)
                     bytes.storeLowercased(at: scratch.base + formStart)
                     scratch.advance(by: run)
@@ -317,6 +317,18 @@ struct TermAnalyzer {
     @inline(__always)
     private static func endsToken(_ b: UInt8) -> Bool {
         b < 0x80 && b != 0x27 && b != 0x2D && b != 0x2E && b != 0x2C
+    }
+
+    /// Whether the byte after a run of ASCII letters and digits, read in `bytes`, ends the token as the
+    /// joining rules of the general path would: an ASCII byte that joins nothing (``endsToken(_:)``), a
+    /// comma after a letter (a comma joins digits only), or a period after a letter when the run has
+    /// another (a period joins digits, or follows a lone letter, as in "U.S.").
+    @inline(__always)
+    private static func endsRun(_ bytes: SixteenBytes, before next: UInt8) -> Bool {
+        if endsToken(next) { return true }
+        let endsWithLetter = bytes.letters &>> UInt32(truncatingIfNeeded: bytes.run &- 1) & 1 != 0
+        let letters = bytes.lettersInRun
+        return endsWithLetter && (next == 0x2C || (next == 0x2E && letters & (letters &- 1) != 0))
     }
 
     /// Appends to `pending` the token at `start..<end` of the text, whose lowercase form is the
