@@ -7,8 +7,8 @@ extension Array {
     /// hundred instructions an array, where this path reads it from a cache. But the optimiser knows an
     /// array from `init(repeating:count:)` to be unique and one from here not, so it checks uniqueness on
     /// each write through a subscript in a loop. Use this for arrays that are then written through a
-    /// buffer (`withUnsafeMutableBufferPointer`) or only a few times; on `cnndm-dev`, arrays written
-    /// element by element in a loop cost more made here.
+    /// buffer (`withUnsafeMutableBufferPointer`), or a few times (once a sentence); on `cnndm-dev`, arrays
+    /// written word by word through a subscript cost more made here.
     @inline(__always)
     init(filled value: Element, count: Int) {
         self.init(repeatElement(value, count: count))

@@ -376,7 +376,7 @@ struct IndexTable {
 /// - Room can be made first and filled through ``base`` (``reserve(_:)``, ``advance(by:)``). Room that
 ///   nothing has written since it was made is zero, growth included (``StemTerms`` counts it as is).
 /// - The next place may be written before it is counted, so that an append can be decided without a
-///   branch (``TermAnalyzer``'s term numbers: ``set(_:_:)``).
+///   branch (``TermAnalyzer``'s term numbers: ``append(_:if:)``, into room made first).
 /// - Eight zeroed elements always follow the capacity, so that bytes may be read eight at a time
 ///   (``word(at:length:)``) from anywhere in them without a bounds check.
 final class GrowableBuffer<Element: BitwiseCopyable> {
