@@ -417,7 +417,7 @@ final class GrowableBuffer<Element: BitwiseCopyable> {
         while capacity - count < extra { grow() }
     }
 
-    /// Counts `n` elements written after ``count`` into room made by ``reserve(_:)`` or ``set(_:_:)``.
+    /// Counts `n` elements written after ``count`` into room made by ``reserve(_:)``.
     @inline(__always)
     func advance(by n: Int) {
         precondition(n >= 0 && count + n <= capacity)
