@@ -180,7 +180,7 @@ struct KeywordExtractor {
             if candidate.terms.count == 1 {
                 text = Self.spelling(bytes, tokens, from: candidate.first, nextSame: counts.nextSame, into: &spellings)
             } else {
-                text = Self.surface(bytes, candidate.firstRange, strippingPossessive: true)
+                text = Self.surface(bytes, candidate.firstRange)
             }
             return Summary.Keyword(text: text, score: candidate.score / top, count: candidate.occurrences)
         }
@@ -212,12 +212,13 @@ struct KeywordExtractor {
             _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
             _ sentences: UnsafeBufferPointer<Sentence>, vocabularySize: Int, titleTerms: [Int32]
         ) {
-            // Copied from `repeatElement`, which fills with vector stores: `init(repeating:count:)`
-            // stores a `TermStats` at a time.
+            // Copied from `repeatElement` here rather than through `Array(filled:count:)`, which does the
+            // same but, inlined here, stores a `TermStats` at a time instead of with vector stores (5,000
+            // instructions an article more on cnndm-dev).
             stats = Array(repeatElement(TermStats(), count: vocabularySize))
             for term in titleTerms where Int(term) < vocabularySize { stats[Int(term)].inTitle = true }
             // One more place than tokens, written for a term's first occurrence and never read.
-            nextSame = Array(repeatElement(-1, count: tokens.count + 1))
+            nextSame = [Int32](filled: -1, count: tokens.count + 1)
             let listed = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tokens.count + 1)
             defer { listed.deallocate() }
             var count = 0
@@ -348,7 +349,7 @@ struct KeywordExtractor {
             var cleaned: [UInt8]?
             let bare = range.lowerBound..<(range.upperBound - Self.possessiveLength(bytes, range))
             if Self.needsCleaning(bytes[bare]) {
-                cleaned = Array(Self.cleanedSurface(bytes, range, strippingPossessive: true).utf8)
+                cleaned = Array(Self.cleanedSurface(bytes, range).utf8)
             } else {
                 range = bare
             }
@@ -370,7 +371,7 @@ struct KeywordExtractor {
     private static func joinsWords(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2D }
 
     /// Whether a token's text may hold soft hyphens, zero-width spaces or line breaks, which
-    /// ``surface(_:_:strippingPossessive:)`` removes: it has a non-ASCII byte or a tab or line break.
+    /// ``surface(_:_:)`` removes: it has a non-ASCII byte or a tab or line break.
     private static func needsCleaning(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         bytes.contains { $0 >= 0x80 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
     }
@@ -385,27 +386,24 @@ struct KeywordExtractor {
         return curly ? 4 : 0
     }
 
-    private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool)
-        -> String
-    {
-        let bare = strippingPossessive ? range.lowerBound..<(range.upperBound - possessiveLength(bytes, range)) : range
+    /// The text at `range` as a keyword shows it: without a final possessive, and cleaned
+    /// (``cleanedSurface(_:_:)``) when it ``needsCleaning(_:)``.
+    private static func surface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let bare = range.lowerBound..<(range.upperBound - possessiveLength(bytes, range))
         guard Self.needsCleaning(bytes[bare]) else {
             // ASCII without line breaks but for a final ’s, which `bare` leaves out.
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[bare]), as: UTF8.self)
         }
-        return cleanedSurface(bytes, range, strippingPossessive: strippingPossessive)
+        return cleanedSurface(bytes, range)
     }
 
     /// The text at `range` without soft hyphens and zero-width spaces, each run of whitespace one space,
-    /// and a final 's or ’s dropped when `strippingPossessive`: ``surface(_:_:strippingPossessive:)`` of a
-    /// text that ``needsCleaning(_:)``.
-    private static func cleanedSurface(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, strippingPossessive: Bool
-    ) -> String {
+    /// and a final 's or ’s dropped: ``surface(_:_:)`` of a text that ``needsCleaning(_:)``.
+    private static func cleanedSurface(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         text = String(text.unicodeScalars.filter { $0 != "\u{AD}" && $0 != "\u{200B}" }.map(Character.init))
         text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        if strippingPossessive, text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") {
+        if text.hasSuffix("'s") || text.hasSuffix("\u{2019}s") {
             text.removeLast(2)
         }
         return text

@@ -91,8 +91,14 @@ struct LeadSets {
             capacity: pool.reduce(1) { $0 + document.sentences[$1].tokens.count })
         defer { seen.deallocate() }
         var seenCount = 0
-        var distinct = [Int](filled: 0, count: n)
-        var shared = [Int](filled: 0, count: n * n)
+        // Each candidate's distinct terms, and those of each pair a < b at `shared[a * n + b]`; candidates
+        // are below n, so every place written is within them.
+        let distinct = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        distinct.initialize(repeating: 0)
+        defer { distinct.deallocate() }
+        let shared = UnsafeMutableBufferPointer<Int>.allocate(capacity: n * n)
+        shared.initialize(repeating: 0)
+        defer { shared.deallocate() }
         var coverGroups: [(holders: UInt16, terms: Int32, occurrences: Int32)] = []
         holders.withUnsafeMutableBufferPointer { holders in
             /// Notes that the candidates of `bits` hold `term`, listing each term once in `seen`: written to
@@ -105,24 +111,19 @@ struct LeadSets {
             for (c, sentence) in pool.enumerated() {
                 for token in document.tokens[document.sentences[sentence].tokens] { hold(token.term, 1 << UInt16(c)) }
             }
-            // Candidates are below n, so every place written is within `distinct` and `shared`.
-            distinct.withUnsafeMutableBufferPointer { distinct in
-                shared.withUnsafeMutableBufferPointer { shared in
-                    for term in seen[..<seenCount] {
-                        var rest = holders[Int(term)]
-                        while rest != 0 {
-                            let a = rest.trailingZeroBitCount
-                            rest &= rest - 1
-                            distinct[a] += 1
-                            var later = rest
-                            while later != 0 {
-                                shared[a * n + later.trailingZeroBitCount] += 1
-                                later &= later - 1
-                            }
-                        }
-                        holders[Int(term)] = 0
+            for term in seen[..<seenCount] {
+                var rest = holders[Int(term)]
+                while rest != 0 {
+                    let a = rest.trailingZeroBitCount
+                    rest &= rest - 1
+                    distinct[a] += 1
+                    var later = rest
+                    while later != 0 {
+                        shared[a * n + later.trailingZeroBitCount] += 1
+                        later &= later - 1
                     }
                 }
+                holders[Int(term)] = 0
             }
             seenCount = 0
             for (c, sentence) in pool.enumerated() {

@@ -262,11 +262,10 @@ struct FormTable: Sendable {
     /// batch run rehashes and allocates about half as much on its way to its working size, and a large
     /// one keeps between two and four slots a key, so that it touches no more new memory than it needs
     /// (a first touch of a page costs microseconds). A slot is placed again from the hash bits its tag
-    /// keeps, which are all that lookups use. The empty slots are copied from `repeatElement`, which
-    /// fills with vector stores, where `init(repeating:count:)` stores a slot at a time.
+    /// keeps, which are all that lookups use.
     private mutating func grow() {
         let old = slots
-        slots = Array(repeatElement(Slot(), count: old.count * (old.count < 1 << 14 ? 4 : 2)))
+        slots = [Slot](filled: Slot(), count: old.count * (old.count < 1 << 14 ? 4 : 2))
         for slot in old where slot.tag != 0 { place(slot) }
     }
 }
