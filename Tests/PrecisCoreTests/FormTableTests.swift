@@ -117,6 +117,23 @@ struct FormTableTests {
         #expect(Array(buffer.elements) == [7])
     }
 
+    @Test(arguments: [0, 1, 7, 1000])
+    func scratchBuffersHoldTheirCountAlignedForTheirElements(capacity: Int) {
+        func check<T: BitwiseCopyable & Equatable>(_: T.Type, _ value: (Int) -> T) {
+            let buffer = UnsafeMutableBufferPointer<T>.scratch(capacity: capacity)
+            defer { buffer.freeScratch() }
+            #expect(buffer.count == capacity)
+            let address = Int(bitPattern: buffer.baseAddress)
+            #expect(address != 0 && address % MemoryLayout<T>.alignment == 0, "\(T.self) at \(address)")
+            for k in 0..<capacity { buffer[k] = value(k) }
+            #expect((0..<capacity).allSatisfy { buffer[$0] == value($0) })
+        }
+        check(UInt8.self) { UInt8(truncatingIfNeeded: $0) }
+        check(Int32.self) { Int32($0) }
+        check(Double.self) { Double($0) / 3 }
+        check(SIMD4<Float>.self) { SIMD4(repeating: Float($0)) }
+    }
+
     @Test func stemTermsNumberEachDocumentAfresh() {
         var terms = StemTerms()
         terms.beginDocument()

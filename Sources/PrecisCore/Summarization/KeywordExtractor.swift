@@ -219,8 +219,8 @@ struct KeywordExtractor {
             for term in titleTerms where Int(term) < vocabularySize { stats[Int(term)].inTitle = true }
             // One more place than tokens, written for a term's first occurrence and never read.
             nextSame = [Int32](filled: -1, count: tokens.count + 1)
-            let listed = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: tokens.count + 1)
-            defer { listed.deallocate() }
+            let listed = UnsafeMutableBufferPointer<UInt64>.scratch(capacity: tokens.count + 1)
+            defer { listed.freeScratch() }
             var count = 0
             var joinedCount = 0
             for sentence in sentences where !sentence.tokens.isEmpty {
@@ -256,8 +256,8 @@ struct KeywordExtractor {
             var index = IndexTable(capacity: findsPhrases ? 2 * joinedCount : 1)
             phrases.reserveCapacity(findsPhrases ? 2 * joinedCount : 0)
             let unused = tokens.count
-            let firstSeen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count + 1)
-            defer { firstSeen.deallocate() }
+            let firstSeen = UnsafeMutableBufferPointer<Int32>.scratch(capacity: count + 1)
+            defer { firstSeen.freeScratch() }
             var seen = 0
             // Every term id of the document is below `vocabularySize` and every token index below
             // `tokens.count`, so the pass reads and writes through buffers.

@@ -87,18 +87,18 @@ struct LeadSets {
         // sentence vectors' terms.
         var holders = [UInt16](filled: 0, count: document.termCount)
         // Each pass lists at most one term a token of the candidates.
-        let seen = UnsafeMutableBufferPointer<Int32>.allocate(
+        let seen = UnsafeMutableBufferPointer<Int32>.scratch(
             capacity: pool.reduce(1) { $0 + document.sentences[$1].tokens.count })
-        defer { seen.deallocate() }
+        defer { seen.freeScratch() }
         var seenCount = 0
         // Each candidate's distinct terms, and those of each pair a < b at `shared[a * n + b]`; candidates
         // are below n, so every place written is within them.
-        let distinct = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let distinct = UnsafeMutableBufferPointer<Int>.scratch(capacity: n)
         distinct.initialize(repeating: 0)
-        defer { distinct.deallocate() }
-        let shared = UnsafeMutableBufferPointer<Int>.allocate(capacity: n * n)
+        defer { distinct.freeScratch() }
+        let shared = UnsafeMutableBufferPointer<Int>.scratch(capacity: n * n)
         shared.initialize(repeating: 0)
-        defer { shared.deallocate() }
+        defer { shared.freeScratch() }
         var coverGroups: [(holders: UInt16, terms: Int32, occurrences: Int32)] = []
         holders.withUnsafeMutableBufferPointer { holders in
             /// Notes that the candidates of `bits` hold `term`, listing each term once in `seen`: written to
@@ -132,8 +132,8 @@ struct LeadSets {
                 }
             }
             // The groups in order of first sight, found through a table by holders.
-            let groupOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 1 << n)
-            defer { groupOf.deallocate() }
+            let groupOf = UnsafeMutableBufferPointer<Int32>.scratch(capacity: 1 << n)
+            defer { groupOf.freeScratch() }
             groupOf.initialize(repeating: -1)
             for term in seen[..<seenCount] {
                 let mask = holders[Int(term)]
@@ -195,8 +195,8 @@ struct LeadSets {
         let n = pool.count
         guard count >= 1 && count <= n else { return }
         let sumCount = Self.sumCount
-        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.featureCount)
-        defer { buffer.deallocate() }
+        let buffer = UnsafeMutableBufferPointer<Double>.scratch(capacity: Self.featureCount)
+        defer { buffer.freeScratch() }
         var chosen = Array(0..<count)
         while true {
             buffer.update(repeating: 0)

@@ -79,8 +79,8 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
         guard n > 0 else { return ([], nil) }
         let weights = model.weights
         let features = FeatureRows(document, vectors: vectors)
-        let f = UnsafeMutableBufferPointer<Double>.allocate(capacity: Feature.allCases.count)
-        defer { f.deallocate() }
+        let f = UnsafeMutableBufferPointer<Double>.scratch(capacity: Feature.allCases.count)
+        defer { f.freeScratch() }
         /// The weighted sum of the row in `f`.
         func weighted() -> Double {
             var score = 0.0
@@ -134,8 +134,8 @@ public struct NewsRanker: SentenceRanker, VectorRanker {
     static func features(for document: Document, vectors: SentenceVectors) -> [[Double]] {
         guard vectors.count > 0 else { return [] }
         let features = FeatureRows(document, vectors: vectors)
-        let f = UnsafeMutableBufferPointer<Double>.allocate(capacity: Feature.allCases.count)
-        defer { f.deallocate() }
+        let f = UnsafeMutableBufferPointer<Double>.scratch(capacity: Feature.allCases.count)
+        defer { f.freeScratch() }
         return (0..<vectors.count).map { i in
             features.row(i, into: f)
             return Array(f)

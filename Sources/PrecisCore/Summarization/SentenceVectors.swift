@@ -27,10 +27,10 @@ struct SentenceVectors {
         var contentWords = [Int](filled: 0, count: n)
         var offsets = [Int](filled: 0, count: n + 1)
         // At most one entry per token: the sentences' terms and their counts, `entries` of them so far.
-        let entryTerms = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
-        defer { entryTerms.deallocate() }
-        let entryCounts = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(document.tokens.count, 1))
-        defer { entryCounts.deallocate() }
+        let entryTerms = UnsafeMutableBufferPointer<Int32>.scratch(capacity: max(document.tokens.count, 1))
+        defer { entryTerms.freeScratch() }
+        let entryCounts = UnsafeMutableBufferPointer<Float>.scratch(capacity: max(document.tokens.count, 1))
+        defer { entryCounts.freeScratch() }
         var entries = 0
         // A sentence's content terms are marked in a bit set of the document's terms and counted, then
         // read in ascending order from the marked words: no two terms are compared, so there is no
@@ -38,23 +38,23 @@ struct SentenceVectors {
         // terms span more words of the set than a few per term (a long text's new words beside its
         // first ones) has its terms sorted instead, so that no sentence costs more than its words.
         let termCount = document.termCount
-        let marks = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: termCount / 64 + 1)
+        let marks = UnsafeMutableBufferPointer<UInt64>.scratch(capacity: termCount / 64 + 1)
         marks.initialize(repeating: 0)
-        defer { marks.deallocate() }
-        let occurrences = UnsafeMutableBufferPointer<Int32>.allocate(capacity: termCount + 1)
+        defer { marks.freeScratch() }
+        let occurrences = UnsafeMutableBufferPointer<Int32>.scratch(capacity: termCount + 1)
         occurrences.initialize(repeating: 0)
-        defer { occurrences.deallocate() }
-        let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(document.tokens.count, 1))
-        defer { scratch.deallocate() }
+        defer { occurrences.freeScratch() }
+        let scratch = UnsafeMutableBufferPointer<Int32>.scratch(capacity: max(document.tokens.count, 1))
+        defer { scratch.freeScratch() }
         // The entries, and each term's document and content frequencies, are written through buffers
         // rather than arrays, whose checks on every write cost as much as the work: every term is below
         // `termCount`, and there is room for an entry a token.
-        let df = UnsafeMutableBufferPointer<Int32>.allocate(capacity: termCount)
+        let df = UnsafeMutableBufferPointer<Int32>.scratch(capacity: termCount)
         df.initialize(repeating: 0)
-        defer { df.deallocate() }
-        let frequency = UnsafeMutableBufferPointer<Int32>.allocate(capacity: termCount)
+        defer { df.freeScratch() }
+        let frequency = UnsafeMutableBufferPointer<Int32>.scratch(capacity: termCount)
         frequency.initialize(repeating: 0)
-        defer { frequency.deallocate() }
+        defer { frequency.freeScratch() }
         document.tokens.withUnsafeBufferPointer { tokens in
             for (s, sentence) in document.sentences.enumerated() {
                 var k = 0
@@ -189,12 +189,12 @@ struct SentenceVectors {
         // Filled and read through buffers: each term's entries lie within its own row of `starts`, and two
         // sentences of a term at most `window` apart have their cosine in the band, so every index is in
         // range, and an array's checks (uniqueness, bounds, overflow) would cost as much as the work.
-        let sentenceOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: terms.count)
-        defer { sentenceOf.deallocate() }
-        let weightOf = UnsafeMutableBufferPointer<Float>.allocate(capacity: terms.count)
-        defer { weightOf.deallocate() }
-        let fill = UnsafeMutableBufferPointer<Int>.allocate(capacity: documentFrequency.count)
-        defer { fill.deallocate() }
+        let sentenceOf = UnsafeMutableBufferPointer<Int32>.scratch(capacity: terms.count)
+        defer { sentenceOf.freeScratch() }
+        let weightOf = UnsafeMutableBufferPointer<Float>.scratch(capacity: terms.count)
+        defer { weightOf.freeScratch() }
+        let fill = UnsafeMutableBufferPointer<Int>.scratch(capacity: documentFrequency.count)
+        defer { fill.freeScratch() }
         _ = fill.initialize(from: starts.dropLast())
         for s in 0..<count {
             for k in offsets[s]..<offsets[s + 1] {
