@@ -183,19 +183,23 @@ struct SentenceVectors {
     func cosineBand(window: Int) -> [Float] {
         var band = [Float](filled: 0, count: count * window)
         guard window > 0 else { return band }
-        // Each term's sentences (ascending) and weights, in compressed-row form by term id.
-        var starts = [Int](repeating: 0, count: documentFrequency.count + 1)
-        for t in documentFrequency.indices { starts[t + 1] = starts[t] + Int(documentFrequency[t]) }
-        // Filled and read through buffers: each term's entries lie within its own row of `starts`, and two
-        // sentences of a term at most `window` apart have their cosine in the band, so every index is in
-        // range, and an array's checks (uniqueness, bounds, overflow) would cost as much as the work.
+        // Each term's sentences (ascending) and weights, in compressed-row form by term id: term t's
+        // entries start where term t − 1's end.
+        // Filled and read through buffers: each term's entries lie within its own row, and two sentences of
+        // a term at most `window` apart have their cosine in the band, so every index is in range, and an
+        // array's checks (uniqueness, bounds, overflow) would cost as much as the work.
         let sentenceOf = UnsafeMutableBufferPointer<Int32>.scratch(capacity: terms.count)
         defer { sentenceOf.freeScratch() }
         let weightOf = UnsafeMutableBufferPointer<Float>.scratch(capacity: terms.count)
         defer { weightOf.freeScratch() }
+        // Each term's next free place: its first at the start, the end of its entries once all are filled.
         let fill = UnsafeMutableBufferPointer<Int>.scratch(capacity: documentFrequency.count)
         defer { fill.freeScratch() }
-        _ = fill.initialize(from: starts.dropLast())
+        var placed = 0
+        for (t, frequency) in documentFrequency.enumerated() {
+            fill[t] = placed
+            placed &+= Int(frequency)
+        }
         for s in 0..<count {
             for k in offsets[s]..<offsets[s + 1] {
                 let t = Int(terms[k])
@@ -205,9 +209,12 @@ struct SentenceVectors {
             }
         }
         band.withUnsafeMutableBufferPointer { band in
-            for t in documentFrequency.indices where documentFrequency[t] > 1 {
-                let end = starts[t + 1]
-                for a in starts[t]..<end {
+            var start = 0
+            for t in documentFrequency.indices {
+                let end = fill[t]
+                defer { start = end }
+                guard end &- start > 1 else { continue }
+                for a in start..<end {
                     let i = Int(sentenceOf[a])
                     let wa = weightOf[a]
                     var b = a &+ 1
