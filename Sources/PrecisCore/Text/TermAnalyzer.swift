@@ -94,10 +94,11 @@ struct TermAnalyzer {
         stemIDs.reserve(pending.count)
         for token in pending.elements {
             let (term, stop) = lookup(token)
+            // `read` made the bounds in order, so the range needs no check of them.
             tokens.append(
                 Token(
-                    range: token.start..<token.end, term: term, isStopword: stop, hasLetter: token.hasLetter,
-                    startsUppercase: token.startsUppercase))
+                    range: Range(uncheckedBounds: (token.start, token.end)), term: term, isStopword: stop,
+                    hasLetter: token.hasLetter, startsUppercase: token.startsUppercase))
         }
     }
 
