@@ -111,7 +111,14 @@ struct TermAnalyzer {
         while i < hi {
             // Spaces and punctuation are skipped sixteen ASCII bytes at a time, to the first letter, digit or
             // byte of another script.
-            if let base = p.baseAddress, i &+ 16 <= hi {
+            skip: if let base = p.baseAddress, i &+ 16 <= hi {
+                // Most tokens end at a space that the next one follows: that space is stepped over with a
+                // look at the byte after it, where the scan below would find the next token at the same place.
+                let next = base[i &+ 1]
+                if base[i] == 0x20 && ((next | 0x20) &- 0x61 < 26 || next &- 0x30 < 10) {
+                    i &+= 1
+                    break skip
+                }
                 let vector = ByteVector.load(base, at: i)
                 let starts = ByteVector.bits(
                     ByteVector.within(vector | 0x20, 0x61, 0x7A) .| ByteVector.within(vector, 0x30, 0x39)
