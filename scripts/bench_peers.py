@@ -137,18 +137,28 @@ def speed_table(path):
     print(f"Speed on {os.path.basename(path)} ({len(load(path))} articles), one core (taskset -c 0), {SENTENCES} sentences")
     print(f"{'method':16} {'articles/s':>11} {'median':>10} {'p99':>10} {'peak RSS':>9} {'Precis is':>11}")
     # A pass of Precis over a dev set takes a fraction of a second, where a pass of a peer takes seconds;
-    # the median of five passes keeps a scheduling hiccup from deciding Precis's figure.
-    passes = sorted((run_precis(path) for _ in range(5)), key=lambda run: run["rate"])
+    # on a shared machine, whose speed swings by a third from one second to the next, one pass or a few
+    # in a row see one spell. So Precis's passes are spread through the run, three before each peer and
+    # three after the last, and its figure is the median pass: the same spells the peers run through.
+    passes = []
+    peers = {}
+    for name in PEERS + [None]:
+        passes += [run_precis(path) for _ in range(3)]
+        if name is not None:
+            peers[name] = run_peer(name, path)
+    passes.sort(key=lambda run: run["rate"])
     precis = passes[len(passes) // 2]
     rows = [("precis news", precis["rate"], precis["median"], precis["p99"], precis["rss"])]
     for name in PEERS:
-        result = run_peer(name, path)
+        result = peers[name]
         lat = sorted(result["latencies"])
         rows.append((name, len(lat) / result["total"], statistics.median(lat), lat[min(len(lat) - 1, int(len(lat) * 0.99))],
                      result["rss"]))
     for name, rate, median, p99, rss in rows:
         ratio = "" if name == "precis news" else f"{precis['rate'] / rate:,.0f}× faster"
         print(f"{name:16} {rate:11,.1f} {median * 1e3:8.3f} ms {p99 * 1e3:7.3f} ms {rss:6.0f} MB {ratio:>11}")
+    print(f"Precis: the median of {len(passes)} passes spread through the run; they ranged from "
+          f"{passes[0]['rate']:,.0f} to {passes[-1]['rate']:,.0f} articles/s")
     return rows
 
 
