@@ -88,7 +88,7 @@ struct LeadSets {
         var holders = [UInt16](filled: 0, count: document.termCount)
         // Each pass lists at most one term a token of the candidates.
         let seen = UnsafeMutableBufferPointer<Int32>.scratch(
-            capacity: pool.reduce(1) { $0 + document.sentences[$1].tokens.count })
+            capacity: pool.reduce(0) { $0 + document.sentences[$1].tokens.count })
         defer { seen.freeScratch() }
         var seenCount = 0
         // Each candidate's distinct terms, and those of each pair a < b at `shared[a * n + b]`; candidates

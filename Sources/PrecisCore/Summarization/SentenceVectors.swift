@@ -27,9 +27,9 @@ struct SentenceVectors {
         var contentWords = [Int](filled: 0, count: n)
         var offsets = [Int](filled: 0, count: n + 1)
         // At most one entry per token: the sentences' terms and their counts, `entries` of them so far.
-        let entryTerms = UnsafeMutableBufferPointer<Int32>.scratch(capacity: max(document.tokens.count, 1))
+        let entryTerms = UnsafeMutableBufferPointer<Int32>.scratch(capacity: document.tokens.count)
         defer { entryTerms.freeScratch() }
-        let entryCounts = UnsafeMutableBufferPointer<Float>.scratch(capacity: max(document.tokens.count, 1))
+        let entryCounts = UnsafeMutableBufferPointer<Float>.scratch(capacity: document.tokens.count)
         defer { entryCounts.freeScratch() }
         var entries = 0
         // A sentence's content terms are marked in a bit set of the document's terms and counted, then
@@ -44,7 +44,7 @@ struct SentenceVectors {
         let occurrences = UnsafeMutableBufferPointer<Int32>.scratch(capacity: termCount + 1)
         occurrences.initialize(repeating: 0)
         defer { occurrences.freeScratch() }
-        let scratch = UnsafeMutableBufferPointer<Int32>.scratch(capacity: max(document.tokens.count, 1))
+        let scratch = UnsafeMutableBufferPointer<Int32>.scratch(capacity: document.tokens.count)
         defer { scratch.freeScratch() }
         // The entries, and each term's document and content frequencies, are written through buffers
         // rather than arrays, whose checks on every write cost as much as the work: every term is below
@@ -183,16 +183,16 @@ struct SentenceVectors {
     func cosineBand(window: Int) -> [Float] {
         var band = [Float](filled: 0, count: count * window)
         guard window > 0 else { return band }
-        // Each term's sentences (ascending) and weights, in compressed-row form by term id: term t's
-        // entries start where term t − 1's end.
-        // Filled and read through buffers: each term's entries lie within its own row, and two sentences of
-        // a term at most `window` apart have their cosine in the band, so every index is in range, and an
-        // array's checks (uniqueness, bounds, overflow) would cost as much as the work.
+        // Each term's sentences (ascending) and weights, in compressed-row form by term id, filled and read
+        // through buffers: each term's entries lie within its own row, and two sentences of a term at most
+        // `window` apart have their cosine in the band, so every index is in range, and an array's checks
+        // (uniqueness, bounds, overflow) would cost as much as the work.
         let sentenceOf = UnsafeMutableBufferPointer<Int32>.scratch(capacity: terms.count)
         defer { sentenceOf.freeScratch() }
         let weightOf = UnsafeMutableBufferPointer<Float>.scratch(capacity: terms.count)
         defer { weightOf.freeScratch() }
-        // Each term's next free place: its first at the start, the end of its entries once all are filled.
+        // Each term's next free place in its row: its first at the start, and once all are filled the end
+        // of its row, where the next term's starts.
         let fill = UnsafeMutableBufferPointer<Int>.scratch(capacity: documentFrequency.count)
         defer { fill.freeScratch() }
         var placed = 0
